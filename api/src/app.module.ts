@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ProblemFilter } from './common/problem.filter';
+import { ConfigModule } from './config/config.module';
+import { loadConfig } from './config/config';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+
+/** JSON logs with a request id on every line (taken from X-Request-Id when the web server sends one). */
+export const loggerModule = LoggerModule.forRoot({
+  pinoHttp: {
+    level: loadConfig().LOG_LEVEL,
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+  },
+});
+
+@Module({
+  imports: [ConfigModule, loggerModule, DatabaseModule],
+  controllers: [HealthController],
+  providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+})
+export class AppModule {}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * The process's settings, read from the environment once at boot. A bad value stops the process with one sentence
+ * naming the variable, never a stack trace (see `loadConfig`).
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3333),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/halaqa'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Key prefix of every Bull queue: lets several test files share one Redis without seeing each other's jobs. */
+  BULL_PREFIX: z.string().regex(/^[\w:-]+$/).default('halaqa'),
+  PUBLIC_WEB_URL: z.string().url().default('http://localhost:3000'),
+  /** e.g. smtp://user:pass@mail.example.org:587; unset: emails are written as .eml files to MAIL_OUTBOX_DIR. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Halaqa <no-reply@halaqa.local>'),
+  MAIL_OUTBOX_DIR: z.string().default('var/mail-outbox'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Trust X-Forwarded-For from the web server in front (for per-IP rate limits). */
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** Outbox relay: how often due rows are moved to Bull, and after how long an unfinished one is taken back. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  OUTBOX_RECLAIM_AFTER_MS: z.coerce.number().int().min(100).default(60_000),
+});
+
+export type AppConfig = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue.path.join('.');
+    throw new ConfigError(`Invalid setting ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}.`);
+  }
+  return parsed.data;
+}
+
+/** Injection token of the parsed config. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

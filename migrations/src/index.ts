@@ -1,0 +1,31 @@
+/**
+ * Halaqa's schema history and the settings every connection shares.
+ *
+ * The api (and the test harness) build their DataSource from `baseDataSourceOptions(url)` plus their own entities,
+ * and run `migrations`, the ordered list of every migration class. A migration is append-only once landed: change
+ * the schema by adding a new file (`npm run migration:generate -- Name`) and listing it here.
+ *
+ * @example
+ *   const ds = new DataSource({ ...baseDataSourceOptions(process.env.DATABASE_URL), entities });
+ */
+import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+import { Foundation1795279437475 } from './migrations/1795279437475-foundation';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+
+
+export const migrations = [Foundation1795279437475];
+
+export function baseDataSourceOptions(url: string): PostgresConnectionOptions {
+  return {
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    // gen_random_uuid() is built into PostgreSQL 13+; uuid-ossp would need an extension installed.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    namingStrategy: new SnakeNamingStrategy(),
+  };
+}

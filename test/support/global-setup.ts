@@ -1,0 +1,5 @@
+import { ensureTemplate } from './database';
+
+export default async function globalSetup(): Promise<void> {
+  await ensureTemplate();
+}
