@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OutboxMessage } from './outbox-message.entity';
+
+export interface OutboxRequest<P extends Record<string, unknown> = Record<string, unknown>> {
+  kind: string;
+  payload: P;
+  /** Same key, same effect: a second request with this key is ignored. */
+  dedupeKey?: string;
+  /** Not before this instant (reminders). */
+  availableAt?: Date;
+}
+
+/**
+ * Records side effects in the caller's transaction. Pass the transaction's EntityManager so the effect commits
+ * (or rolls back) with the change that causes it; the worker's relay does the rest.
+ */
+@Injectable()
+export class OutboxService {
+  async enqueue(manager: EntityManager, request: OutboxRequest): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values({ kind: request.kind, payload: request.payload, dedupeKey: request.dedupeKey ?? null, availableAt: request.availableAt ?? new Date() })
+      .orIgnore()
+      .execute();
+  }
+}
