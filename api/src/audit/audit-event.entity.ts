@@ -22,7 +22,7 @@ export class AuditEvent {
   entityId: string;
 
   /** Before/after values; never secrets. */
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: {} })
   data: Record<string, unknown>;
 
   @Column({ type: 'varchar', length: 64, nullable: true })

@@ -21,10 +21,10 @@ export class Organization {
   @Column({ type: 'char', length: 2 })
   country: string;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: {} })
   city: LocalizedText;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: {} })
   description: LocalizedText;
 
   @Column({ type: 'varchar', length: 300, nullable: true })
