@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// `npm run demo`: from a fresh clone to a running Halaqa (api :3333, worker, web :3000) with the demo data.
+// Every step is idempotent; Ctrl-C stops all three processes.
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureDependencies, ensureServices, root, run, step } from './lib.mjs';
+
+const TOTAL = 6;
+const env = {
+  DATABASE_URL: process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+  REDIS_URL: process.env.REDIS_URL ?? DEFAULT_REDIS_URL,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+};
+Object.assign(process.env, env);
+
+step(1, TOTAL, 'Installing dependencies');
+ensureDependencies();
+
+step(2, TOTAL, 'Checking PostgreSQL and Redis');
+await ensureServices({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL });
+
+step(3, TOTAL, 'Building api, worker and web');
+run('npx', ['nx', 'run-many', '-t', 'build', '--projects=migrations,api,web', '--outputStyle=static'], { failure: 'The build failed; the messages above say where.' });
+
+step(4, TOTAL, 'Migrating the database');
+run('node', ['api/dist/database/migrate.js'], { failure: 'Migrating the database failed; the message above says why.' });
+
+step(5, TOTAL, 'Loading the demo data');
+run('node', ['api/dist/demo/seed.js'], { failure: 'Loading the demo data failed; the message above says why.' });
+
+step(6, TOTAL, 'Starting api (http://localhost:3333/api/docs), worker and web (http://localhost:3000)');
+process.stdout.write('Demo accounts (password halaqa-demo): admin@, trainer@, coach@, trainee@, partner@, graduate@example.org\nCtrl-C stops everything.\n\n');
+const { default: concurrently } = await import('concurrently');
+const { result } = concurrently(
+  [
+    { command: 'node api/dist/main.js', name: 'api', env: { PORT: process.env.PORT ?? '3333' } },
+    { command: 'node api/dist/worker.js', name: 'worker' },
+    { command: 'node web/server.mjs', name: 'web', env: { NODE_ENV: process.env.NODE_ENV ?? 'production', WEB_PORT: process.env.WEB_PORT ?? '3000' } },
+  ],
+  { cwd: root, prefix: 'name', killOthersOn: ['failure'], handleInput: false, killSignal: 'SIGTERM' },
+);
+result.then(
+  () => process.exit(0),
+  (events) => {
+    const interrupted = Array.isArray(events) && events.every((e) => e.killed || e.exitCode === 0 || e.exitCode === 130 || e.exitCode === 'SIGINT' || e.exitCode === 'SIGTERM');
+    process.exit(interrupted ? 0 : 1);
+  },
+);
