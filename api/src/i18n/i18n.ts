@@ -30,5 +30,5 @@ export function negotiateLocale(header: string | string[] | undefined): Locale {
   const value = Array.isArray(header) ? header[0] : header;
   if (!value) return DEFAULT_LOCALE;
   const picked = acceptLanguage.pick([...LOCALES], value, { loose: true });
-  return (picked as Locale | null) ?? DEFAULT_LOCALE;
+  return picked ?? DEFAULT_LOCALE;
 }

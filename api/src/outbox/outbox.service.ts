@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { OutboxMessage } from './outbox-message.entity';
 
 export interface OutboxRequest<P extends Record<string, unknown> = Record<string, unknown>> {
@@ -22,7 +23,13 @@ export class OutboxService {
       .createQueryBuilder()
       .insert()
       .into(OutboxMessage)
-      .values({ kind: request.kind, payload: request.payload, dedupeKey: request.dedupeKey ?? null, availableAt: request.availableAt ?? new Date() })
+      .values({
+        kind: request.kind,
+        // jsonb takes any JSON object; TypeORM's deep-partial type cannot see that through Record<string, unknown>.
+        payload: request.payload as QueryDeepPartialEntity<Record<string, unknown>>,
+        dedupeKey: request.dedupeKey ?? null,
+        availableAt: request.availableAt ?? new Date(),
+      })
       .orIgnore()
       .execute();
   }

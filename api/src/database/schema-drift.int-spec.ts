@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { ENTITIES } from '../../api/src/database/entities';
-import { createTestDatabase, type TestDatabase } from '../../test/support/database';
-import { baseDataSourceOptions } from './index';
+import { ENTITIES } from './entities';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { baseDataSourceOptions } from '@halaqa/migrations';
 
 let db: TestDatabase;
 beforeAll(async () => {
