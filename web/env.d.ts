@@ -1,0 +1,11 @@
+/// <reference types="vite/client" />
+/// <reference types="@remix-run/node" />
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /** Per-request CSP nonce set by web/server.mjs. */
+    cspNonce: string;
+  }
+}
+
+export {};
