@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { LOCALES, type Locale } from '../common/localized-text';
+import type { EmailPayload, EmailTemplate } from './email-message';
+import ar from './locales/ar.json';
+import en from './locales/en.json';
+import fr from './locales/fr.json';
+
+/** The email texts, one catalog per locale with the same keys (a unit test holds them to it). */
+export type EmailCatalog = typeof en;
+export const EMAIL_CATALOGS: Record<Locale, EmailCatalog> = { ar, en, fr };
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** A payload that can never be rendered: retrying would not help. */
+export class InvalidEmailPayloadError extends Error {}
+
+const emailPayloadSchema = z.object({
+  template: z.enum(['welcome', 'password_reset', 'invitation']),
+  to: z.string().email(),
+  locale: z.enum(LOCALES),
+  data: z.record(z.string()),
+});
+
+export function parseEmailPayload(payload: unknown): EmailPayload {
+  const parsed = emailPayloadSchema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InvalidEmailPayloadError(`Invalid email payload: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Renders an email in the recipient's language: subject, HTML (lang and dir set, right-aligned for Arabic,
+ * inline styles only, every value escaped and bidi-isolated) and plain text.
+ *
+ * @example
+ *   renderEmail({ template: 'welcome', to: 'salma@example.org', locale: 'ar', data: { name: 'سلمى', url: 'https://halaqa.example/ar' } },
+ *               { publicWebUrl: 'https://halaqa.example' }).subject // 'أهلاً بك في حلقة يا سلمى'
+ */
+export function renderEmail(payload: EmailPayload, options: { publicWebUrl: string }): RenderedEmail {
+  const t = EMAIL_CATALOGS[payload.locale];
+  const data = payload.data;
+  const name = clean(data.name);
+  const url = absoluteUrl(data.url, payload.locale, options.publicWebUrl);
+  const expiresAt = data.expiresAt ? formatInstant(data.expiresAt, payload.locale, data.timeZone) : null;
+  const content = compose(payload.template, t, { name, url, expiresAt, inviterName: clean(data.inviterName) || t.invitation.someone, organizationName: clean(data.organizationName) });
+  const greeting = name ? fill(t.common.greeting, { name }) : fill(t.common.greetingNoName, {});
+  const subject = textOf(fill(content.subject, content.values));
+  return {
+    subject,
+    html: renderHtml(payload.locale, t, subject, greeting, content, url),
+    text: renderText(t, greeting, content, url),
+  };
+}
+
+interface Content {
+  subject: string;
+  /** Paragraphs before the button. */
+  intro: string[];
+  action: string;
+  /** Paragraphs after the button (validity, "ignore this if…"). */
+  notes: string[];
+  values: Record<string, string>;
+}
+
+function compose(template: EmailTemplate, t: EmailCatalog, v: { name: string; url: string; expiresAt: string | null; inviterName: string; organizationName: string }): Content {
+  const values = { name: v.name, inviterName: v.inviterName, organizationName: v.organizationName, expiresAt: v.expiresAt ?? '' };
+  switch (template) {
+    case 'welcome':
+      return { subject: v.name ? t.welcome.subject : t.welcome.subjectNoName, intro: [t.welcome.intro, t.welcome.next], action: t.welcome.action, notes: [], values };
+    case 'password_reset':
+      return {
+        subject: t.password_reset.subject,
+        intro: [t.password_reset.intro],
+        action: t.password_reset.action,
+        notes: [v.expiresAt ? t.password_reset.expiry : t.password_reset.expiryNoDate, t.password_reset.ignore],
+        values,
+      };
+    case 'invitation': {
+      const withOrganization = v.organizationName !== '';
+      return {
+        subject: withOrganization ? t.invitation.subject : t.invitation.subjectNoOrganization,
+        intro: [withOrganization ? t.invitation.intro : t.invitation.introNoOrganization],
+        action: t.invitation.action,
+        notes: [v.expiresAt ? t.invitation.expiry : t.invitation.expiryNoDate, t.invitation.ignore],
+        values,
+      };
+    }
+  }
+}
+
+/** A catalog text cut at its `{{placeholders}}`: literal text and values alternate, so each can be escaped on its own. */
+type Segments = Array<{ literal: string } | { value: string }>;
+
+function fill(template: string, values: Record<string, string>): Segments {
+  return template.split(/\{\{(\w+)\}\}/).map((part, index) => (index % 2 === 0 ? { literal: part } : { value: values[part] ?? '' }));
+}
+
+function textOf(segments: Segments): string {
+  return segments.map((s) => ('literal' in s ? s.literal : s.value)).join('');
+}
+
+/** Values are escaped and wrapped in <bdi>, so a Latin name inside Arabic text (or the reverse) keeps its order. */
+function htmlOf(segments: Segments): string {
+  return segments.map((s) => ('literal' in s ? escapeHtml(s.literal) : `<bdi>${escapeHtml(s.value)}</bdi>`)).join('');
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Names end up in a subject header too: no line breaks, no surrounding space. */
+function clean(value: string | undefined): string {
+  return (value ?? '').replace(/[\r\n\t]+/g, ' ').trim();
+}
+
+/** Links in emails are absolute; a path is taken relative to PUBLIC_WEB_URL; only http(s) is accepted. */
+function absoluteUrl(value: string | undefined, locale: Locale, publicWebUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(value?.trim() || `/${locale}`, publicWebUrl);
+  } catch {
+    throw new InvalidEmailPayloadError(`Invalid email payload: data.url is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidEmailPayloadError(`Invalid email payload: data.url must be http(s)`);
+  return url.toString();
+}
+
+/** An ISO instant as the reader says it, in their time zone when the payload gives one (data.timeZone), else UTC. */
+function formatInstant(iso: string, locale: Locale, timeZone: string | undefined): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) throw new InvalidEmailPayloadError(`Invalid email payload: data.expiresAt is not an ISO date`);
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: timeZone || 'UTC' }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
+  }
+}
+
+const FONT = "Tahoma, 'Segoe UI', Arial, sans-serif";
+
+function renderHtml(locale: Locale, t: EmailCatalog, subject: string, greeting: Segments, content: Content, url: string): string {
+  const dir = locale === 'ar' ? 'rtl' : 'ltr';
+  const align = dir === 'rtl' ? 'right' : 'left';
+  const p = (html: string, style = '') => `<p style="margin:0 0 16px;${style}">${html}</p>`;
+  const href = escapeHtml(url);
+  return `<!DOCTYPE html>
+<html lang="${locale}" dir="${dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(subject)}</title>
+</head>
+<body dir="${dir}" style="margin:0;padding:0;background-color:#f3f1ec;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" dir="${dir}" style="background-color:#f3f1ec;">
+<tr><td align="center" style="padding:24px 12px;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:560px;background-color:#ffffff;border-radius:8px;">
+<tr><td style="padding:24px 28px 0;font-family:${FONT};font-size:22px;font-weight:bold;color:#1d5c63;text-align:${align};">${escapeHtml(t.common.brand)}</td></tr>
+<tr><td style="padding:16px 28px 8px;font-family:${FONT};font-size:16px;line-height:1.7;color:#1f2328;text-align:${align};">
+${p(htmlOf(greeting))}
+${content.intro.map((text) => p(htmlOf(fill(text, content.values)))).join('\n')}
+<p style="margin:24px 0;text-align:center;"><a href="${href}" style="display:inline-block;padding:12px 24px;background-color:#1d5c63;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:bold;">${escapeHtml(content.action)}</a></p>
+${p(`${escapeHtml(t.common.linkFallback)}<br><a href="${href}" dir="ltr" style="color:#1d5c63;word-break:break-all;">${href}</a>`, 'font-size:14px;color:#57606a;')}
+${content.notes.map((text) => p(htmlOf(fill(text, content.values)))).join('\n')}
+${p(`${escapeHtml(t.common.regards)}<br>${escapeHtml(t.common.team)}`)}
+</td></tr>
+</table>
+<p style="max-width:560px;margin:16px auto 0;font-family:${FONT};font-size:12px;line-height:1.6;color:#6e7781;text-align:center;">${escapeHtml(t.common.footer)}</p>
+</td></tr>
+</table>
+</body>
+</html>
+`;
+}
+
+function renderText(t: EmailCatalog, greeting: Segments, content: Content, url: string): string {
+  const paragraphs = [
+    textOf(greeting),
+    ...content.intro.map((text) => textOf(fill(text, content.values))),
+    `${content.action}:\n${url}`,
+    ...content.notes.map((text) => textOf(fill(text, content.values))),
+    `${t.common.regards}\n${t.common.team}`,
+    '--',
+    t.common.footer,
+  ];
+  return `${paragraphs.join('\n\n')}\n`;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OutboxWorkerModule } from '../outbox/outbox-worker.module';
+import { QueuesModule } from '../queues/queues.module';
+import { EmailProcessor } from './email.processor';
+import { Mailer } from './mailer.service';
+
+/** Sending the emails the api asked for in the outbox (worker only). */
+@Module({
+  imports: [QueuesModule, OutboxWorkerModule],
+  providers: [Mailer, EmailProcessor],
+})
+export class MailModule {}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { QueuesModule } from '../queues/queues.module';
+import { OutboxRelay } from './outbox-relay.service';
+import { OutboxRepository } from './outbox.repository';
+
+/** The worker's side of the outbox: relay, reconciler and the claim/done/retry transitions processors use. */
+@Module({
+  imports: [QueuesModule],
+  providers: [OutboxRepository, OutboxRelay],
+  exports: [OutboxRepository],
+})
+export class OutboxWorkerModule {}

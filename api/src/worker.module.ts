@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { MailModule } from './mail/mail.module';
+import { OutboxWorkerModule } from './outbox/outbox-worker.module';
+import { QueuesModule } from './queues/queues.module';
+
+/** The background worker: Bull processors, the outbox relay and its reconciler. No HTTP. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }) }),
+    DatabaseModule,
+    QueuesModule,
+    OutboxWorkerModule,
+    MailModule,
+  ],
+})
+export class WorkerModule {}
