@@ -33,7 +33,7 @@ export class NotFoundException extends DomainException {
 
 export class UnauthenticatedException extends DomainException {
   constructor() {
-    super(401, 'auth.unauthenticated', 'errors.unauthenticated');
+    super(401, 'auth.unauthenticated', 'errors.unauthenticated', {}, [], { 'WWW-Authenticate': 'Bearer' });
   }
 }
 

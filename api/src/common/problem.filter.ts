@@ -90,6 +90,12 @@ export class ProblemFilter implements ExceptionFilter {
       return { body: make(status, mapped.code, mapped.key), headers: {} };
     }
 
+    // Defence in depth: validation refuses NUL bytes and malformed values first, but text PostgreSQL cannot store
+    // is the caller's mistake, never a 500.
+    const sqlState = (exception as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+    if (sqlState === '22021' || sqlState === '22P05') return { body: make(422, 'validation.failed', 'errors.validation'), headers: {} };
+    if (sqlState === '22P02') return { body: make(404, 'not_found', 'errors.not_found'), headers: {} };
+
     const status =
       exception instanceof HttpException
         ? exception.getStatus()
