@@ -1,0 +1,110 @@
+import { LOCALES } from '../common/localized-text';
+import type { EmailTemplate } from './email-message';
+import { EMAIL_CATALOGS, InvalidEmailPayloadError, parseEmailPayload, renderEmail } from './email-renderer';
+
+const options = { publicWebUrl: 'https://halaqa.example' };
+const TEMPLATES: EmailTemplate[] = ['welcome', 'password_reset', 'invitation'];
+
+function keysOf(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([key, inner]) => keysOf(inner, prefix ? `${prefix}.${key}` : key));
+}
+
+describe('email catalogs', () => {
+  it('have the same keys in ar, en and fr, none empty', () => {
+    const english = keysOf(EMAIL_CATALOGS.en).sort();
+    for (const locale of LOCALES) {
+      expect(keysOf(EMAIL_CATALOGS[locale]).sort()).toEqual(english);
+      for (const key of english) {
+        const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], EMAIL_CATALOGS[locale]);
+        expect(typeof text === 'string' && text.trim().length > 0).toBe(true);
+      }
+    }
+  });
+});
+
+describe('renderEmail', () => {
+  it('writes Arabic right to left, in Arabic', () => {
+    const email = renderEmail({ template: 'welcome', to: 'salma@example.org', locale: 'ar', data: { name: 'سلمى', url: 'https://halaqa.example/ar' } }, options);
+
+    expect(email.subject).toBe('أهلاً بك في حلقة يا سلمى');
+    expect(email.html).toContain('<html lang="ar" dir="rtl">');
+    expect(email.html).toContain('<body dir="rtl"');
+    expect(email.html).toContain('text-align:right');
+    expect(email.html).toContain('مرحباً <bdi>سلمى</bdi>،');
+    expect(email.text).toContain('مرحباً سلمى،');
+    expect(email.text).toContain('الدخول إلى حلقة:\nhttps://halaqa.example/ar');
+  });
+
+  it.each([
+    ['en', 'Welcome to Halaqa, Sam'],
+    ['fr', 'Bienvenue sur Halaqa, Sam'],
+  ] as const)('writes %s left to right', (locale, subject) => {
+    const email = renderEmail({ template: 'welcome', to: 'sam@example.org', locale, data: { name: 'Sam', url: `https://halaqa.example/${locale}` } }, options);
+
+    expect(email.subject).toBe(subject);
+    expect(email.html).toContain(`<html lang="${locale}" dir="ltr">`);
+    expect(email.html).toContain('text-align:left');
+    expect(email.html).not.toContain('dir="rtl"');
+  });
+
+  it('escapes every value in the HTML and keeps it as typed in the text', () => {
+    const email = renderEmail(
+      {
+        template: 'invitation',
+        to: 'x@example.org',
+        locale: 'en',
+        data: { name: '<script>alert(1)</script>', inviterName: 'Tom & "Jerry"', organizationName: "O'Reilly <Org>", url: 'https://halaqa.example/en/invitations/a"b<c' },
+      },
+      options,
+    );
+
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(email.html).toContain('<bdi>Tom &amp; &quot;Jerry&quot;</bdi>');
+    expect(email.html).toContain('<bdi>O&#39;Reilly &lt;Org&gt;</bdi>');
+    expect(email.html).toContain('href="https://halaqa.example/en/invitations/a%22b%3Cc"');
+    expect(email.subject).toBe('Tom & "Jerry" invites you to join O\'Reilly <Org> on Halaqa');
+    expect(email.text).toContain('Hello <script>alert(1)</script>,');
+  });
+
+  it('names who invited and the organization, with the expiry in the reader’s language and time zone', () => {
+    const data = { name: '', url: 'https://halaqa.example/fr/invitations/t', inviterName: 'Amal Haddad', organizationName: 'Réseau Ahel', expiresAt: '2026-03-01T10:00:00Z', timeZone: 'Africa/Tunis' };
+    const email = renderEmail({ template: 'invitation', to: 'x@example.org', locale: 'fr', data }, options);
+
+    expect(email.subject).toBe('Amal Haddad vous invite à rejoindre Réseau Ahel sur Halaqa');
+    expect(email.text).toContain('Bonjour,');
+    expect(email.text).toContain('l’équipe de Réseau Ahel');
+    expect(email.text).toContain('valable jusqu’au 1 mars 2026 à 11:00 UTC+1');
+  });
+
+  it('invites without an organization or a known inviter', () => {
+    const email = renderEmail({ template: 'invitation', to: 'x@example.org', locale: 'ar', data: { url: 'https://halaqa.example/ar/invitations/t' } }, options);
+
+    expect(email.subject).toBe('دعوة من أحد أعضاء فريق حلقة للانضمام إلى حلقة');
+    expect(email.text).toContain('هذه الدعوة صالحة لمدّة ٧ أيام.');
+  });
+
+  it('makes a path absolute against PUBLIC_WEB_URL and refuses other schemes', () => {
+    const email = renderEmail({ template: 'password_reset', to: 'x@example.org', locale: 'en', data: { url: '/en/reset-password/abc' } }, options);
+    expect(email.text).toContain('https://halaqa.example/en/reset-password/abc');
+
+    expect(() => renderEmail({ template: 'password_reset', to: 'x@example.org', locale: 'en', data: { url: 'javascript:alert(1)' } }, options)).toThrow(InvalidEmailPayloadError);
+  });
+
+  it.each(TEMPLATES.flatMap((template) => LOCALES.map((locale) => [template, locale] as const)))('renders %s in %s with its link and no placeholder left', (template, locale) => {
+    const url = `https://halaqa.example/${locale}/x`;
+    const email = renderEmail({ template, to: 'x@example.org', locale, data: { name: 'N', url, inviterName: 'I', organizationName: 'O', expiresAt: '2026-01-01T00:00:00Z' } }, options);
+
+    for (const part of [email.subject, email.html, email.text]) expect(part).not.toMatch(/\{\{|\}\}/);
+    expect(email.html).toContain(`href="${url}"`);
+    expect(email.text).toContain(url);
+  });
+});
+
+describe('parseEmailPayload', () => {
+  it('refuses an unknown template or locale, naming the field', () => {
+    expect(() => parseEmailPayload({ template: 'newsletter', to: 'x@example.org', locale: 'ar', data: {} })).toThrow(/template/);
+    expect(() => parseEmailPayload({ template: 'welcome', to: 'x@example.org', locale: 'de', data: {} })).toThrow(/locale/);
+  });
+});
