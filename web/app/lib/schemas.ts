@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { locales } from './locale';
+import { organizationKinds } from './organizations';
 import { isValidTimeZone } from './time-zones';
 
 // One schema per form, used by conform on the server (the action) and in the browser (instant feedback).
@@ -8,8 +9,8 @@ import { isValidTimeZone } from './time-zones';
 const required = { required_error: 'validation.required', invalid_type_error: 'validation.required' };
 
 export const email = z.string(required).trim().max(254, 'validation.email').email('validation.email');
-export const newPassword = z.string(required).min(8, 'validation.passwordTooShort').max(200, 'validation.passwordTooLong');
-const name = z.string().trim().max(120, 'validation.nameTooLong').optional();
+export const newPassword = z.string(required).min(10, 'validation.passwordTooShort').max(200, 'validation.passwordTooLong');
+const name = z.string().trim().max(200, 'validation.nameTooLong').optional();
 export const locale = z.enum(locales, { errorMap: () => ({ message: 'validation.locale' }) });
 export const timeZone = z.string(required).refine(isValidTimeZone, 'validation.timeZone');
 
@@ -43,7 +44,6 @@ export const changePasswordSchema = z.object({
 });
 
 export const memberRole = z.enum(['manager', 'staff'], { errorMap: () => ({ message: 'validation.role' }) });
-export const organizationKinds = ['cso', 'ngo', 'funder', 'network', 'other'] as const;
 
 export const inviteSchema = z.object({ email, locale, role: memberRole.optional() });
 
