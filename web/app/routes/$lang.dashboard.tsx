@@ -1,0 +1,206 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorPage } from '~/components/errors';
+import { CsrfInput, FormErrors, Notice, SelectField, SubmitButton, TextField } from '~/components/forms';
+import { ChevronForward } from '~/components/icons';
+import { LocaleSelect } from '~/components/locale-select';
+import { apiClient, call } from '~/lib/api.server';
+import { displayName } from '~/lib/format';
+import { invalid, parseForm } from '~/lib/form.server';
+import { raise } from '~/lib/http.server';
+import { fixedT } from '~/lib/i18n.server';
+import { titleMeta } from '~/lib/meta';
+import { organizationKinds } from '~/lib/organizations';
+import { notFound, requireLocale } from '~/lib/params.server';
+import { createOrganizationSchema, inviteSchema } from '~/lib/schemas';
+import { requireUser } from '~/lib/session.server';
+import { useValidator } from '~/lib/use-validator';
+
+export const meta = titleMeta;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLocale(params);
+  const { user } = await requireUser(request, lang);
+  const api = apiClient({ locale: lang });
+  // Organizations this person manages, by name; a handful at most, so one public read each is fine for now.
+  const managed = await Promise.all(
+    user.organizations
+      .filter((membership) => membership.role === 'manager')
+      .slice(0, 10)
+      .map(async ({ id }) => {
+        const result = await call(api.GET('/api/organizations/{id}', { params: { path: { id } } }));
+        return { id, name: result.ok ? result.data.displayName : id };
+      }),
+  );
+  return json({
+    lang,
+    title: fixedT(lang)('dashboard.title'),
+    name: displayName(user, lang),
+    isAdmin: user.isAdmin,
+    managed,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lang = requireLocale(params);
+  const { user, token } = await requireUser(request, lang);
+  if (!user.isAdmin) raise(notFound());
+  const api = apiClient({ token, locale: lang });
+  const intent = new URL(request.url).searchParams.get('intent');
+  if (intent === 'createOrganization') {
+    const { submission } = await parseForm(request, createOrganizationSchema);
+    if (submission.status !== 'success') return invalid(submission, undefined, { intent });
+    const v = submission.value;
+    const result = await call(
+      api.POST('/api/organizations', {
+        body: {
+          name: { ar: v.nameAr, en: v.nameEn, fr: v.nameFr },
+          kind: v.kind,
+          country: v.country,
+          city: { ar: v.cityAr, en: v.cityEn },
+          website: v.website,
+        },
+      }),
+    );
+    const aliases = { 'name.ar': 'nameAr', name: 'nameAr', 'city.ar': 'cityAr', city: 'cityAr', 'name.en': 'nameEn', 'name.fr': 'nameFr', 'city.en': 'cityEn' };
+    if (!result.ok) {
+      return invalid(submission, result.problem, { fields: ['nameAr', 'nameEn', 'nameFr', 'kind', 'country', 'cityAr', 'cityEn', 'website'], aliases, intent });
+    }
+    return json({ intent, result: submission.reply({ resetForm: true }), created: { id: result.data.id, name: result.data.displayName } });
+  }
+  const { submission } = await parseForm(request, inviteSchema);
+  if (submission.status !== 'success') return invalid(submission, undefined, { intent: 'invite' });
+  const result = await call(api.POST('/api/invitations', { body: { email: submission.value.email, locale: submission.value.locale } }));
+  if (!result.ok) return invalid(submission, result.problem, { fields: ['email', 'locale'], intent: 'invite' });
+  return json({ intent: 'invite', result: submission.reply({ resetForm: true }), invited: result.data.email });
+}
+
+function Stub({ id, title, text, children }: { id: string; title: string; text: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <span className="soon">{t('dashboard.soon')}</span>
+      <h2 id={id}>{title}</h2>
+      <p>{text}</p>
+      {children}
+    </section>
+  );
+}
+
+function AdminPanel() {
+  const { lang } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const validateInvite = useValidator('invite');
+  const validateOrganization = useValidator('createOrganization');
+  const [inviteForm, invite] = useForm({
+    id: 'admin-invite',
+    lastResult: actionData?.intent === 'invite' ? actionData.result : undefined,
+    defaultValue: { locale: lang },
+    shouldValidate: 'onBlur',
+    onValidate: validateInvite ? ({ formData }) => validateInvite(formData) : undefined,
+  });
+  const [orgForm, org] = useForm({
+    id: 'admin-create-organization',
+    lastResult: actionData?.intent === 'createOrganization' ? actionData.result : undefined,
+    shouldValidate: 'onBlur',
+    onValidate: validateOrganization ? ({ formData }) => validateOrganization(formData) : undefined,
+  });
+  const invited = actionData && 'invited' in actionData ? String(actionData.invited) : null;
+  const created = actionData && 'created' in actionData ? (actionData.created as { id: string; name: string }) : null;
+  return (
+    <section className="panel" aria-labelledby="admin-title">
+      <h2 id="admin-title">{t('dashboard.admin.title')}</h2>
+      <p>{t('dashboard.admin.text')}</p>
+
+      <h3>{t('dashboard.admin.inviteTitle')}</h3>
+      {invited ? <Notice>{t('members.invited', { email: invited })}</Notice> : null}
+      <Form method="post" action="?intent=invite" className="form" {...getFormProps(inviteForm)}>
+        <CsrfInput />
+        <FormErrors id={inviteForm.errorId} errors={inviteForm.errors} />
+        <TextField field={invite.email} label={t('form.email')} type="email" dir="ltr" />
+        <LocaleSelect field={invite.locale} label={t('form.locale')} />
+        <p>
+          <SubmitButton>{t('members.inviteSubmit')}</SubmitButton>
+        </p>
+      </Form>
+
+      <h3>{t('dashboard.admin.createOrgTitle')}</h3>
+      {created ? (
+        <Notice>
+          {t('dashboard.admin.created')} <Link to={`/${lang}/organizations/${created.id}`}>{created.name}</Link>
+        </Notice>
+      ) : null}
+      <Form method="post" action="?intent=createOrganization" className="form" {...getFormProps(orgForm)}>
+        <CsrfInput />
+        <FormErrors id={orgForm.errorId} errors={orgForm.errors} />
+        <TextField field={org.nameAr} label={t('dashboard.admin.orgNameAr')} dir="rtl" />
+        <TextField field={org.nameEn} label={t('dashboard.admin.orgNameEn')} dir="ltr" />
+        <TextField field={org.nameFr} label={t('dashboard.admin.orgNameFr')} dir="ltr" />
+        <SelectField field={org.kind} label={t('organizations.kind')}>
+          <option value="" />
+          {organizationKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`organizations.kinds.${kind}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField field={org.country} label={t('organizations.country')} placeholder={t('organizations.countryPlaceholder')} dir="ltr" />
+        <TextField field={org.cityAr} label={t('dashboard.admin.cityAr')} dir="rtl" />
+        <TextField field={org.cityEn} label={t('dashboard.admin.cityEn')} dir="ltr" />
+        <TextField field={org.website} label={t('dashboard.admin.website')} type="url" dir="ltr" placeholder="https://" />
+        <p>
+          <SubmitButton>{t('dashboard.admin.createOrgSubmit')}</SubmitButton>
+        </p>
+      </Form>
+    </section>
+  );
+}
+
+export default function Dashboard() {
+  const { lang, name, isAdmin, managed } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('dashboard.welcome', { name })}</h1>
+      {isAdmin ? <AdminPanel /> : null}
+      {managed.map((organization) => (
+        <section key={organization.id} className="panel" aria-labelledby={`org-${organization.id}`}>
+          <h2 id={`org-${organization.id}`}>{t('dashboard.manager.title')}</h2>
+          <p>{t('dashboard.manager.text')}</p>
+          <p>
+            <Link className="button" to={`/${lang}/organizations/${organization.id}`}>
+              {t('dashboard.manager.open', { name: organization.name })}
+              <ChevronForward />
+            </Link>
+          </p>
+        </section>
+      ))}
+      <Stub id="trainee-title" title={t('dashboard.trainee.title')} text={t('dashboard.trainee.text')} />
+      <Stub id="trainer-title" title={t('dashboard.trainer.title')} text={t('dashboard.trainer.text')} />
+      <Stub id="coach-title" title={t('dashboard.coach.title')} text={t('dashboard.coach.text')}>
+        <ul className="panel-links">
+          <li>
+            <Link to={`/${lang}/profile`}>
+              {t('dashboard.links.profile')}
+              <ChevronForward />
+            </Link>
+          </li>
+          <li>
+            <Link to={`/${lang}/organizations`}>
+              {t('dashboard.links.organizations')}
+              <ChevronForward />
+            </Link>
+          </li>
+        </ul>
+      </Stub>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
