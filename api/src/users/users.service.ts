@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../access/access.decorator';
 import { AuditService } from '../audit/audit.service';
-import { NotFoundException } from '../common/domain.exception';
+import { NotFoundException, ValidationFailedException } from '../common/domain.exception';
 import type { RequestContext } from '../common/request-context';
 import { canonicalTimeZone } from '../common/text-rules';
 import { OrganizationMember } from '../organizations/organization-member.entity';
@@ -50,6 +50,21 @@ export class UsersService {
         await manager.update(User, { id: user.id }, next);
         Object.assign(user, next);
         await this.audit.record(manager, { actorId: caller.userId, action: 'user.profile_changed', entityType: 'user', entityId: user.id, data: { fields: Object.keys(changes), changes }, ip: ctx.ip });
+      }
+      return this.response(manager, user);
+    });
+  }
+
+  /** Admin rights change only by another admin (so nobody locks themself out by mistake); audited. */
+  async setAdmin(caller: Caller, userId: string, isAdmin: boolean, ctx: RequestContext): Promise<UserResponse> {
+    if (userId === caller.userId) throw new ValidationFailedException([{ field: 'isAdmin', code: 'isNotOwnAccount', messageKey: 'isNotOwnAccount' }]);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundException();
+      if (user.isAdmin !== isAdmin) {
+        await manager.update(User, { id: user.id }, { isAdmin });
+        await this.audit.record(manager, { actorId: caller.userId, action: 'user.admin_changed', entityType: 'user', entityId: user.id, data: { from: user.isAdmin, to: isAdmin }, ip: ctx.ip });
+        user.isAdmin = isAdmin;
       }
       return this.response(manager, user);
     });

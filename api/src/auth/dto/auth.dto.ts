@@ -7,7 +7,7 @@ import { GivenPasswordField, NewPasswordField } from '../password-policy';
 
 export const EMAIL_MAX = 254;
 
-const EmailField = () => (target: object, key: string | symbol) => {
+export const EmailField = () => (target: object, key: string | symbol) => {
   ApiProperty({ format: 'email', maxLength: EMAIL_MAX, example: 'layla@example.org' })(target, key);
   NormalizeEmail()(target, key);
   IsString()(target, key);
