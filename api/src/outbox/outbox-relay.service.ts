@@ -37,6 +37,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
+    this.logger.log(`Relaying outbox messages every ${this.config.OUTBOX_POLL_MS} ms; taking back unfinished ones after ${this.config.OUTBOX_RECLAIM_AFTER_MS} ms.`);
     this.schedule(0);
   }
 
