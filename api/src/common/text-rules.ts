@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { ValidateIf, registerDecorator, type ValidationOptions } from 'class-validator';
 
 /**
  * Characters refused in any text a person typed: C0 controls and DEL (NUL cannot even be stored by PostgreSQL),
@@ -59,3 +59,9 @@ export const NormalizeEmail = () => Transform(({ value }: { value: unknown }) =>
 
 /** Trims surrounding white space of a string; leaves any other type for the type check to refuse. */
 export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/**
+ * Optional means "may be left out", not "may be null": unlike `@IsOptional()`, a null still has to pass the field's
+ * rules (so `{"locale": null}` is a 422, not a silent no-op).
+ */
+export const Omittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ValidationFailedException, type FieldError } from './domain.exception';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -18,13 +18,23 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
+/** A JSON body must be an object: `null`, arrays and bare values are refused instead of read as `{}`. */
+class BodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata) && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw new ValidationFailedException([{ field: '', code: 'isObject', messageKey: 'isObject' }]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /**
  * The global validation pipe: unknown fields are rejected (not silently dropped), types are checked, and every
  * failure names its field with a stable code. Messages are localized by the problem filter; limits a message shows
  * (min/max length) travel in the constraint's `context`.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

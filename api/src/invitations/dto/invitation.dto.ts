@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
+import { Omittable } from '../../common/text-rules';
 import { EmailField } from '../../auth/dto/auth.dto';
 import { NewPasswordField } from '../../auth/password-policy';
 import type { Locale } from '../../common/localized-text';
@@ -12,12 +13,12 @@ export class CreateInvitationDto {
   @LocaleField(false) locale?: Locale;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Invite into this organization (managers: only their own).' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all')
   organizationId?: string;
 
   @ApiPropertyOptional({ enum: ORGANIZATION_ROLES, description: 'Role in the organization; default staff. Managers can invite staff only.' })
-  @IsOptional()
+  @Omittable()
   @IsIn(ORGANIZATION_ROLES, { context: { values: ORGANIZATION_ROLES.join(', ') } })
   role?: OrganizationRole;
 }

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsIanaTimeZone, IsSafeText, Trim } from '../../common/text-rules';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { IsIanaTimeZone, IsSafeText, Omittable, Trim } from '../../common/text-rules';
 import { LOCALES } from '../../common/localized-text';
 
 export const NAME_MAX = 200;
@@ -10,7 +10,7 @@ export const NAME_MAX = 200;
 export const NameField = (description: string) =>
   applyDecorators(
     ApiPropertyOptional({ maxLength: NAME_MAX, description }),
-    IsOptional(),
+    Omittable(),
     Trim(),
     IsString(),
     MaxLength(NAME_MAX, { context: { max: NAME_MAX } }),
@@ -20,14 +20,14 @@ export const NameField = (description: string) =>
 export const LocaleField = (required: boolean) =>
   applyDecorators(
     required ? ApiPropertyOptional({ enum: LOCALES, required: true }) : ApiPropertyOptional({ enum: LOCALES }),
-    ...(required ? [] : [IsOptional()]),
+    ...(required ? [] : [Omittable()]),
     IsIn(LOCALES, { context: { values: LOCALES.join(', ') } }),
   );
 
 export const TimeZoneField = (required: boolean) =>
   applyDecorators(
     ApiPropertyOptional({ description: 'IANA time zone', example: 'Asia/Amman', required }),
-    ...(required ? [] : [IsOptional()]),
+    ...(required ? [] : [Omittable()]),
     IsString(),
     IsIanaTimeZone(),
   );
