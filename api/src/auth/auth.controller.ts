@@ -1,11 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/problem.response';
 import { Access, CurrentCaller, type Caller } from '../access/access.decorator';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { AuthResponse } from '../users/user.response';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, RegisterDto } from './dto/auth.dto';
 
+@ApiProblems()
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
@@ -52,6 +54,7 @@ export class AuthController {
   }
 }
 
+@ApiProblems()
 @ApiTags('me')
 @ApiBearerAuth()
 @Controller('me/password')

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { ApiProblems } from '../common/problem.response';
 import { Access } from '../access/access.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { pingRedis } from './redis-probe';
@@ -13,6 +14,7 @@ export class HealthResponse {
   @ApiProperty({ enum: ['up', 'down'] }) redis: 'up' | 'down';
 }
 
+@ApiProblems()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

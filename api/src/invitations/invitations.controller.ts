@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/problem.response';
 import { Access, CurrentCaller, type Caller } from '../access/access.decorator';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { AuthResponse } from '../users/user.response';
 import { AcceptInvitationDto, CreateInvitationDto, InvitationCreatedResponse, InvitationResponse } from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
 
+@ApiProblems()
 @ApiTags('invitations')
 @Controller('invitations')
 export class InvitationsController {

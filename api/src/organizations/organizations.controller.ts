@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/problem.response';
 import { Access, CurrentCaller, type Caller } from '../access/access.decorator';
 import { PageQuery } from '../common/pagination';
 import { Ctx, type RequestContext } from '../common/request-context';
@@ -9,6 +10,7 @@ import { CreateOrganizationDto, OrganizationQuery, UpdateOrganizationDto } from 
 import { MemberPage, MemberResponse, OrganizationPage, OrganizationResponse } from './organization.response';
 import { OrganizationsService } from './organizations.service';
 
+@ApiProblems()
 @ApiTags('organizations')
 @Controller('organizations')
 export class OrganizationsController {

@@ -1,5 +1,6 @@
 import { Body, Controller, Patch, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/problem.response';
 import { Access, CurrentCaller, type Caller } from '../access/access.decorator';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
@@ -7,6 +8,7 @@ import { AdminUpdateUserDto } from './dto/admin-update-user.dto';
 import { UserResponse } from './user.response';
 import { UsersService } from './users.service';
 
+@ApiProblems()
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('users')

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { IsIanaTimeZone, IsSafeText, Omittable, Trim } from '../../common/text-rules';
 import { LOCALES } from '../../common/localized-text';
@@ -19,14 +19,14 @@ export const NameField = (description: string) =>
 
 export const LocaleField = (required: boolean) =>
   applyDecorators(
-    required ? ApiPropertyOptional({ enum: LOCALES, required: true }) : ApiPropertyOptional({ enum: LOCALES }),
+    ApiProperty({ enum: LOCALES, required }),
     ...(required ? [] : [Omittable()]),
     IsIn(LOCALES, { context: { values: LOCALES.join(', ') } }),
   );
 
 export const TimeZoneField = (required: boolean) =>
   applyDecorators(
-    ApiPropertyOptional({ description: 'IANA time zone', example: 'Asia/Amman', required }),
+    ApiProperty({ description: 'IANA time zone', example: 'Asia/Amman', required }),
     ...(required ? [] : [Omittable()]),
     IsString(),
     IsIanaTimeZone(),
