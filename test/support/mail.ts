@@ -20,7 +20,7 @@ export interface TestSmtpServer {
    */
   pause(): void;
   resume(): void;
-  /** Messages received and held right now (paused). */
+  /** Held messages whose client is still connected (waiting for the answer). */
   held(): number;
   close(): Promise<void>;
 }
@@ -102,7 +102,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         accept(mail, callback);
       }
     },
-    held: () => held.length,
+    held: () => held.filter(({ session }) => !closedSessions.has(session.id)).length,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

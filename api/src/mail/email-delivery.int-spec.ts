@@ -142,10 +142,12 @@ describe('email delivery through the outbox', () => {
   });
 
   it('gives up after the last allowed attempt, keeping the error', async () => {
-    const id = await requestEmail(emailPayload({ to: 'exhausted@example.org' }));
-    // As if seven attempts had already failed (the relay may have taken the row already: catch it in any state).
-    await ds.query(`UPDATE outbox_messages SET attempts = 7 WHERE id = $1`, [id]);
     smtp.rejectNext(1, 421);
+    // A message whose seven earlier attempts failed.
+    const [{ id }] = await ds.query<Array<{ id: string }>>(`INSERT INTO outbox_messages (kind, payload, attempts) VALUES ($1, $2, 7) RETURNING id`, [
+      EMAIL_KIND,
+      emailPayload({ to: 'exhausted@example.org' }),
+    ]);
 
     const row = await waitForRow(id, (r) => r.status === 'failed' || r.status === 'done');
     expect(row).toMatchObject({ status: 'failed', attempts: 8 });

@@ -98,7 +98,9 @@ describe('a worker that dies or stops', () => {
     await sleep(300);
     first.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
-    smtp.resume(); // the held messages' client is gone: a real MTA would not deliver them either
+    // The held messages' client is gone before it heard "accepted": a real MTA would not deliver them either.
+    await waitUntil(() => smtp.held() === 0, 5_000, 'the SMTP server saw the dead worker’s connections close');
+    smtp.resume();
 
     const atKill = await countStatuses();
     expect(atKill.processing).toBeGreaterThan(0);
