@@ -184,7 +184,7 @@ describe('password reset', () => {
     expect(reset.ttl).toBe(3600);
     const [mail] = await sql<{ payload: { locale: string; data: Record<string, string> }; dedupe_key: string }>(t, "SELECT payload, dedupe_key FROM outbox_messages WHERE payload->>'template' = 'password_reset' AND payload->>'to' = $1", [account.email]);
     expect(mail.payload.locale).toBe('fr');
-    expect(mail.payload.data).toEqual({ name: 'Layla Haddad', url, expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(mail.payload.data).toEqual({ name: 'Layla Haddad', url, expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), timeZone: 'Asia/Amman' });
     expect(mail.dedupe_key).toMatch(/^password_reset:/);
 
     await request(t.url).post('/api/auth/password-reset/confirm').send({ token, password: 'a brand new password' }).expect(204);

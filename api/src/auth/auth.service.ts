@@ -109,7 +109,7 @@ export class AuthService {
         template: 'password_reset',
         to: user.email,
         locale: user.locale,
-        data: { name: displayName(user), url: `${this.config.PUBLIC_WEB_URL}/${user.locale}/reset-password/${token}`, expiresAt: expiresAt.toISOString() },
+        data: { name: displayName(user), url: `${this.config.PUBLIC_WEB_URL}/${user.locale}/reset-password/${token}`, expiresAt: expiresAt.toISOString(), timeZone: user.timeZone },
       };
       await this.outbox.enqueue(manager, { kind: EMAIL_KIND, payload: email, dedupeKey: `password_reset:${reset.id}` });
     });

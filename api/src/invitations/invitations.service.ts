@@ -80,7 +80,10 @@ export class InvitationsService {
         expiresAt: expiresAt.toISOString(),
       };
       if (role) data.role = role;
-      if (existing) data.name = displayName(existing);
+      if (existing) {
+        data.name = displayName(existing);
+        data.timeZone = existing.timeZone;
+      }
       const email: EmailPayload = { template: 'invitation', to: dto.email, locale, data };
       await this.outbox.enqueue(manager, { kind: EMAIL_KIND, payload: email, dedupeKey: `invitation:${invitation.id}` });
       return { id: invitation.id, email: invitation.email, expiresAt: expiresAt.toISOString() };
