@@ -120,7 +120,7 @@ describe('bad input on every POST and PATCH route', () => {
         const response = await fetch(`${t.url}${concretePath(route)}`, {
           method: route.method,
           headers: { authorization: bearer(route.path.endsWith('/logout') ? logoutSession : admin), 'accept-language': 'en', 'content-type': attempt.contentType ?? 'application/json' },
-          body: raw,
+          body: typeof raw === 'string' ? raw : new Uint8Array(raw),
         });
         const text = await response.text();
         const res = { status: response.status, headers: { 'content-type': response.headers.get('content-type') }, body: (text.startsWith('{') ? JSON.parse(text) : {}) as { code?: unknown; errors?: unknown } };
