@@ -27,7 +27,10 @@ export function ensureDependencies() {
     process.stdout.write('dependencies are installed\n');
     return;
   }
-  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { failure: 'Installing dependencies failed (npm ci). Check your network access to the npm registry.' });
+  // `npm install`, not `npm ci`: the registry reachable here lacks the other platforms' optional binaries
+  // (@swc/core-darwin-*, …), so no lockfile written here lists them and `npm ci` refuses it as out of sync.
+  // `npm install` still installs the versions the lockfile pins.
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { failure: 'Installing dependencies failed (npm install). Check your network access to the npm registry.' });
 }
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/halaqa';
