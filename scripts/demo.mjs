@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // `npm run demo`: from a fresh clone to a running Halaqa (api :3333, worker, web :3000) with the demo data.
 // Every step is idempotent; Ctrl-C stops all three processes.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureDependencies, ensureServices, root, run, step } from './lib.mjs';
 
 const TOTAL = 6;
@@ -30,12 +33,29 @@ run('node', ['api/dist/demo/seed.js'], { failure: 'Loading the demo data failed;
 
 step(6, TOTAL, 'Starting api (http://localhost:3333/api/docs), worker and web (http://localhost:3000)');
 process.stdout.write('Demo accounts (password halaqa-demo): admin@, trainer@, coach@, trainee@, partner@, graduate@example.org\nCtrl-C stops everything.\n\n');
+// The web signs its cookies with SESSION_SECRET: the demo makes one per checkout and keeps it, so a restart does not
+// sign everybody out. It serves plain http on localhost, hence cookies without the Secure flag.
+function demoSessionSecret() {
+  const file = join(root, 'var/demo-session-secret');
+  if (!existsSync(file)) {
+    mkdirSync(join(root, 'var'), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+const webEnv = {
+  NODE_ENV: process.env.NODE_ENV ?? 'production',
+  WEB_PORT: process.env.WEB_PORT ?? '3000',
+  SESSION_SECRET: process.env.SESSION_SECRET ?? demoSessionSecret(),
+  COOKIE_SECURE: process.env.COOKIE_SECURE ?? 'false',
+};
+
 const { default: concurrently } = await import('concurrently');
 const { result } = concurrently(
   [
     { command: 'node api/dist/main.js', name: 'api', env: { PORT: process.env.PORT ?? '3333' } },
     { command: 'node api/dist/worker.js', name: 'worker' },
-    { command: 'node web/server.mjs', name: 'web', env: { NODE_ENV: process.env.NODE_ENV ?? 'production', WEB_PORT: process.env.WEB_PORT ?? '3000' } },
+    { command: 'node web/server.mjs', name: 'web', env: webEnv },
   ],
   { cwd: root, prefix: 'name', killOthersOn: ['failure'], handleInput: false, killSignal: 'SIGTERM' },
 );

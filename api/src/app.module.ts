@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -25,6 +25,8 @@ export const loggerModule = LoggerModule.forRoot({
     redact: ['req.headers.authorization', 'req.headers.cookie'],
     autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
   },
+  // Named wildcard: the path-to-regexp of Nest 11 no longer accepts a bare '*'.
+  forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
 });
 
 @Module({
