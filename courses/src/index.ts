@@ -3,5 +3,6 @@
  * imports it. The courses and the importer arrive with the curriculum issue; this library never imports from `api`
  * or `web`.
  */
-export const COURSE_LOCALES = ['ar', 'en', 'fr'] as const;
-export type CourseLocale = (typeof COURSE_LOCALES)[number];
+
+
+export type * from './manifest';
