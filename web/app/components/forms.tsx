@@ -1,8 +1,8 @@
-import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react';
 import { useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react';
+import type { FieldMeta } from '~/lib/use-form';
 
 /**
  * Client-side (zod) messages are catalog keys such as `validation.required`; messages from the api arrive already
@@ -13,8 +13,13 @@ export function useErrorText(): (message: string) => string {
   return (message) => (message.startsWith('validation.') ? t(message) : message);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform's own helpers take any form shape
-type Field = FieldMetadata<string | undefined, any, string[]>;
+type Field = FieldMeta;
+
+/** aria wiring shared by inputs and selects: the hint, then the messages, are read with the field. */
+function describedBy(field: Field, hintId: string | undefined) {
+  const ids = [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(' ');
+  return { 'aria-describedby': ids || undefined, 'aria-invalid': field.errors?.length ? true : undefined };
+}
 
 function FieldErrors({ field }: { field: Field }) {
   const errorText = useErrorText();
@@ -41,7 +46,6 @@ interface TextFieldProps {
 
 export function TextField({ field, label, type = 'text', hint, autoComplete, dir, placeholder }: TextFieldProps) {
   const hintId = hint ? `${field.id}-hint` : undefined;
-  const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: hintId });
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
@@ -50,7 +54,16 @@ export function TextField({ field, label, type = 'text', hint, autoComplete, dir
           {hint}
         </p>
       ) : null}
-      <input key={key} {...props} autoComplete={autoComplete} dir={dir} placeholder={placeholder} />
+      <input
+        id={field.id}
+        name={field.name}
+        type={type}
+        defaultValue={field.defaultValue}
+        {...describedBy(field, hintId)}
+        autoComplete={autoComplete}
+        dir={dir}
+        placeholder={placeholder}
+      />
       <FieldErrors field={field} />
     </div>
   );
@@ -58,7 +71,6 @@ export function TextField({ field, label, type = 'text', hint, autoComplete, dir
 
 export function SelectField({ field, label, children, hint }: { field: Field; label: string; children: ReactNode; hint?: string }) {
   const hintId = hint ? `${field.id}-hint` : undefined;
-  const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hintId });
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
@@ -67,7 +79,7 @@ export function SelectField({ field, label, children, hint }: { field: Field; la
           {hint}
         </p>
       ) : null}
-      <select key={key} {...props}>
+      <select id={field.id} name={field.name} defaultValue={field.defaultValue} {...describedBy(field, hintId)}>
         {children}
       </select>
       <FieldErrors field={field} />

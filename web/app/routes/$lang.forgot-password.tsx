@@ -1,4 +1,3 @@
-import { getFormProps, useForm } from '@conform-to/react';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +7,7 @@ import { apiClient, call } from '~/lib/api.server';
 import { invalid, parseForm } from '~/lib/form.server';
 import { fixedT } from '~/lib/i18n.server';
 import { titleMeta } from '~/lib/meta';
-import { useValidator } from '~/lib/use-validator';
+import { useForm } from '~/lib/use-form';
 import { requireLocale } from '~/lib/params.server';
 import { forgotPasswordSchema } from '~/lib/schemas';
 
@@ -33,12 +32,10 @@ export default function ForgotPassword() {
   const { lang } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const validate = useValidator('forgotPassword');
   const [form, fields] = useForm({
     id: 'forgot-password',
+    fields: ['email'],
     lastResult: actionData?.result,
-    shouldValidate: 'onBlur',
-    onValidate: validate ? ({ formData }) => validate(formData) : undefined,
   });
   const sent = actionData && 'sent' in actionData;
   return (
@@ -46,7 +43,7 @@ export default function ForgotPassword() {
       <h1>{t('forgot.title')}</h1>
       <p className="lead">{t('forgot.lead')}</p>
       {sent ? <Notice>{t('forgot.sent')}</Notice> : null}
-      <Form method="post" className="form" {...getFormProps(form)}>
+      <Form method="post" className="form" key={form.key} {...form.props}>
         <CsrfInput />
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField field={fields.email} label={t('form.email')} type="email" autoComplete="email" dir="ltr" />

@@ -1,4 +1,3 @@
-import { getFormProps, useForm } from '@conform-to/react';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +9,7 @@ import { raise } from '~/lib/http.server';
 import { fixedT } from '~/lib/i18n.server';
 import { safeRedirectPath } from '~/lib/locale';
 import { titleMeta } from '~/lib/meta';
-import { useValidator } from '~/lib/use-validator';
+import { useForm } from '~/lib/use-form';
 import { requireLocale } from '~/lib/params.server';
 import { loginSchema } from '~/lib/schemas';
 import { createUserSession, getOptionalUser } from '~/lib/session.server';
@@ -41,19 +40,17 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
-  const validate = useValidator('login');
   const [form, fields] = useForm({
     id: 'login',
+    fields: ['email', 'password'],
     lastResult: actionData?.result,
-    shouldValidate: 'onBlur',
-    onValidate: validate ? ({ formData }) => validate(formData) : undefined,
   });
   return (
     <section className="narrow">
       <h1>{t('login.title')}</h1>
       <p className="lead">{t('login.lead')}</p>
       {passwordChanged ? <Notice>{t('login.passwordChanged')}</Notice> : null}
-      <Form method="post" className="form" {...getFormProps(form)}>
+      <Form method="post" className="form" key={form.key} {...form.props}>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <FormErrors id={form.errorId} errors={form.errors} />

@@ -1,4 +1,3 @@
-import { getFormProps, useForm } from '@conform-to/react';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +14,7 @@ import { requireLocale } from '~/lib/params.server';
 import { changePasswordSchema, profileSchema } from '~/lib/schemas';
 import { requireUser } from '~/lib/session.server';
 import { otherTimeZones } from '~/lib/time-zones';
-import { useValidator } from '~/lib/use-validator';
+import { useForm } from '~/lib/use-form';
 
 export const meta = titleMeta;
 
@@ -62,20 +61,16 @@ export default function Profile() {
   const { user, otherZones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const validateDetails = useValidator('profile');
-  const validatePassword = useValidator('changePassword');
   const [detailsForm, details] = useForm({
     id: 'profile-details',
+    fields: ['nameLatin', 'nameArabic', 'locale', 'timeZone'],
     lastResult: actionData?.intent === 'details' ? actionData.result : undefined,
     defaultValue: { nameLatin: user.nameLatin, nameArabic: user.nameArabic, locale: user.locale, timeZone: user.timeZone },
-    shouldValidate: 'onBlur',
-    onValidate: validateDetails ? ({ formData }) => validateDetails(formData) : undefined,
   });
   const [passwordForm, password] = useForm({
     id: 'profile-password',
+    fields: ['currentPassword', 'newPassword'],
     lastResult: actionData?.intent === 'password' ? actionData.result : undefined,
-    shouldValidate: 'onBlur',
-    onValidate: validatePassword ? ({ formData }) => validatePassword(formData) : undefined,
   });
   const saved = (intent: string) => actionData?.intent === intent && 'saved' in actionData;
   return (
@@ -88,7 +83,7 @@ export default function Profile() {
       <section className="panel" aria-labelledby="details-title">
         <h2 id="details-title">{t('profile.detailsTitle')}</h2>
         {saved('details') ? <Notice>{t('profile.saved')}</Notice> : null}
-        <Form method="post" action="?intent=details" className="form" {...getFormProps(detailsForm)}>
+        <Form method="post" action="?intent=details" className="form" key={detailsForm.key} {...detailsForm.props}>
           <CsrfInput />
           <FormErrors id={detailsForm.errorId} errors={detailsForm.errors} />
           <p className="hint">{t('form.namesHint')}</p>
@@ -106,7 +101,7 @@ export default function Profile() {
         <h2 id="password-title">{t('profile.passwordTitle')}</h2>
         <p className="muted">{t('profile.passwordLead')}</p>
         {saved('password') ? <Notice>{t('profile.passwordSaved')}</Notice> : null}
-        <Form method="post" action="?intent=password" className="form" {...getFormProps(passwordForm)}>
+        <Form method="post" action="?intent=password" className="form" key={passwordForm.key} {...passwordForm.props}>
           <CsrfInput />
           <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
           <TextField field={password.currentPassword} label={t('form.currentPassword')} type="password" autoComplete="current-password" dir="ltr" />

@@ -1,4 +1,3 @@
-import { getFormProps, useForm } from '@conform-to/react';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +7,7 @@ import { apiClient, call } from '~/lib/api.server';
 import { invalid, parseForm } from '~/lib/form.server';
 import { fixedT } from '~/lib/i18n.server';
 import { titleMeta } from '~/lib/meta';
-import { useValidator } from '~/lib/use-validator';
+import { useForm } from '~/lib/use-form';
 import { requireLocale } from '~/lib/params.server';
 import { resetPasswordSchema } from '~/lib/schemas';
 import { sessionStorage, getSession } from '~/lib/session.server';
@@ -41,18 +40,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ResetPassword() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const validate = useValidator('resetPassword');
   const [form, fields] = useForm({
     id: 'reset-password',
+    fields: ['password'],
     lastResult: actionData?.result,
-    shouldValidate: 'onBlur',
-    onValidate: validate ? ({ formData }) => validate(formData) : undefined,
   });
   return (
     <section className="narrow">
       <h1>{t('reset.title')}</h1>
       <p className="lead">{t('reset.lead')}</p>
-      <Form method="post" className="form" {...getFormProps(form)}>
+      <Form method="post" className="form" key={form.key} {...form.props}>
         <CsrfInput />
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField field={fields.password} label={t('form.newPassword')} type="password" hint={t('form.passwordHint')} autoComplete="new-password" dir="ltr" />

@@ -1,4 +1,3 @@
-import { getFormProps, useForm } from '@conform-to/react';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +10,7 @@ import { invalid, parseForm } from '~/lib/form.server';
 import { raise } from '~/lib/http.server';
 import { fixedT } from '~/lib/i18n.server';
 import { titleMeta } from '~/lib/meta';
-import { useValidator } from '~/lib/use-validator';
+import { useForm } from '~/lib/use-form';
 import { requireLocale } from '~/lib/params.server';
 import { signupSchema } from '~/lib/schemas';
 import { createUserSession, getOptionalUser } from '~/lib/session.server';
@@ -19,7 +18,7 @@ import { defaultTimeZone, otherTimeZones } from '~/lib/time-zones';
 
 export const meta = titleMeta;
 
-const fields = ['email', 'password', 'nameLatin', 'nameArabic', 'locale', 'timeZone'] as const;
+const fieldNames = ['email', 'password', 'nameLatin', 'nameArabic', 'locale', 'timeZone'] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLocale(params);
@@ -33,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, signupSchema);
   if (submission.status !== 'success') return invalid(submission);
   const result = await call(apiClient({ locale: lang }).POST('/api/auth/register', { body: submission.value }));
-  if (!result.ok) return invalid(submission, result.problem, { fields });
+  if (!result.ok) return invalid(submission, result.problem, { fields: fieldNames });
   return createUserSession(request, result.data.token, `/${lang}/dashboard`);
 }
 
@@ -41,19 +40,17 @@ export default function Signup() {
   const { lang, otherZones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const validate = useValidator('signup');
   const [form, fields] = useForm({
     id: 'signup',
+    fields: fieldNames,
     lastResult: actionData?.result,
     defaultValue: { locale: lang, timeZone: defaultTimeZone },
-    shouldValidate: 'onBlur',
-    onValidate: validate ? ({ formData }) => validate(formData) : undefined,
   });
   return (
     <section className="narrow">
       <h1>{t('signup.title')}</h1>
       <p className="lead">{t('signup.lead')}</p>
-      <Form method="post" className="form" {...getFormProps(form)}>
+      <Form method="post" className="form" key={form.key} {...form.props}>
         <CsrfInput />
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField field={fields.email} label={t('form.email')} type="email" autoComplete="email" dir="ltr" />
