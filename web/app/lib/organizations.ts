@@ -15,11 +15,12 @@ export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
 }
 
-/** The directory URL for another page, keeping the current filters. */
-export function pageHref(pathname: string, search: string, page: number): string {
+/** The URL of another page of a list, keeping the current filters (and dropping one-off parameters). */
+export function pageHref(pathname: string, search: string, page: number, param = 'page'): string {
   const params = new URLSearchParams(search);
-  if (page <= 1) params.delete('page');
-  else params.set('page', String(page));
+  for (const oneOff of ['intent', 'remove']) params.delete(oneOff);
+  if (page <= 1) params.delete(param);
+  else params.set(param, String(page));
   const query = params.toString();
   return query ? `${pathname}?${query}` : pathname;
 }

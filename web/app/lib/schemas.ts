@@ -34,6 +34,9 @@ export const acceptInvitationSchema = z
   .object({ password: newPassword, nameLatin: name, nameArabic: name, locale, timeZone })
   .superRefine(atLeastOneName);
 
+/** Accepting for an email that already has an account: only that account's password (checked by the api). */
+export const acceptInvitationExistingSchema = z.object({ password: z.string(required).max(200, 'validation.passwordTooLong') });
+
 export const profileSchema = z
   .object({ nameLatin: name, nameArabic: name, locale, timeZone })
   .superRefine(atLeastOneName);
@@ -46,6 +49,8 @@ export const changePasswordSchema = z.object({
 export const memberRole = z.enum(['manager', 'staff'], { errorMap: () => ({ message: 'validation.role' }) });
 
 export const inviteSchema = z.object({ email, locale, role: memberRole.optional() });
+
+export const removeMemberSchema = z.object({ userId: z.string(required).min(1) });
 
 export const changeRoleSchema = z.object({ userId: z.string(required).min(1), role: memberRole });
 

@@ -1,4 +1,3 @@
-import { getFormProps, useForm } from '@conform-to/react';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
@@ -17,7 +16,7 @@ import { organizationKinds } from '~/lib/organizations';
 import { notFound, requireLocale } from '~/lib/params.server';
 import { createOrganizationSchema, inviteSchema } from '~/lib/schemas';
 import { requireUser } from '~/lib/session.server';
-import { useValidator } from '~/lib/use-validator';
+import { useForm } from '~/lib/use-form';
 
 export const meta = titleMeta;
 
@@ -94,20 +93,16 @@ function AdminPanel() {
   const { lang } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const validateInvite = useValidator('invite');
-  const validateOrganization = useValidator('createOrganization');
   const [inviteForm, invite] = useForm({
     id: 'admin-invite',
+    fields: ['email', 'locale'],
     lastResult: actionData?.intent === 'invite' ? actionData.result : undefined,
     defaultValue: { locale: lang },
-    shouldValidate: 'onBlur',
-    onValidate: validateInvite ? ({ formData }) => validateInvite(formData) : undefined,
   });
   const [orgForm, org] = useForm({
     id: 'admin-create-organization',
+    fields: ['nameAr', 'nameEn', 'nameFr', 'kind', 'country', 'cityAr', 'cityEn', 'website'],
     lastResult: actionData?.intent === 'createOrganization' ? actionData.result : undefined,
-    shouldValidate: 'onBlur',
-    onValidate: validateOrganization ? ({ formData }) => validateOrganization(formData) : undefined,
   });
   const invited = actionData && 'invited' in actionData ? String(actionData.invited) : null;
   const created = actionData && 'created' in actionData ? (actionData.created as { id: string; name: string }) : null;
@@ -118,7 +113,7 @@ function AdminPanel() {
 
       <h3>{t('dashboard.admin.inviteTitle')}</h3>
       {invited ? <Notice>{t('members.invited', { email: invited })}</Notice> : null}
-      <Form method="post" action="?intent=invite" className="form" {...getFormProps(inviteForm)}>
+      <Form method="post" action="?intent=invite" className="form" key={inviteForm.key} {...inviteForm.props}>
         <CsrfInput />
         <FormErrors id={inviteForm.errorId} errors={inviteForm.errors} />
         <TextField field={invite.email} label={t('form.email')} type="email" dir="ltr" />
@@ -134,7 +129,7 @@ function AdminPanel() {
           {t('dashboard.admin.created')} <Link to={`/${lang}/organizations/${created.id}`}>{created.name}</Link>
         </Notice>
       ) : null}
-      <Form method="post" action="?intent=createOrganization" className="form" {...getFormProps(orgForm)}>
+      <Form method="post" action="?intent=createOrganization" className="form" key={orgForm.key} {...orgForm.props}>
         <CsrfInput />
         <FormErrors id={orgForm.errorId} errors={orgForm.errors} />
         <TextField field={org.nameAr} label={t('dashboard.admin.orgNameAr')} dir="rtl" />
@@ -179,9 +174,13 @@ export default function Dashboard() {
           </p>
         </section>
       ))}
-      <Stub id="trainee-title" title={t('dashboard.trainee.title')} text={t('dashboard.trainee.text')} />
-      <Stub id="trainer-title" title={t('dashboard.trainer.title')} text={t('dashboard.trainer.text')} />
-      <Stub id="coach-title" title={t('dashboard.coach.title')} text={t('dashboard.coach.text')}>
+      {/* Cohort roles (trainer, coach, trainee) do not exist yet, so nobody is shown panels for roles they may not
+          have: admins see administration, managers their organizations, everyone else their learning. */}
+      {!isAdmin && managed.length === 0 ? (
+        <Stub id="trainee-title" title={t('dashboard.trainee.title')} text={t('dashboard.trainee.text')} />
+      ) : null}
+      <nav className="panel" aria-labelledby="links-title">
+        <h2 id="links-title">{t('dashboard.links.title')}</h2>
         <ul className="panel-links">
           <li>
             <Link to={`/${lang}/profile`}>
@@ -196,7 +195,7 @@ export default function Dashboard() {
             </Link>
           </li>
         </ul>
-      </Stub>
+      </nav>
     </>
   );
 }

@@ -1,13 +1,13 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPage } from '~/components/errors';
-import { ChevronBack, ChevronForward } from '~/components/icons';
+import { Pagination } from '~/components/pagination';
 import { apiClient, call } from '~/lib/api.server';
 import { formatCountry } from '~/lib/format';
 import { fixedT } from '~/lib/i18n.server';
 import { titleMeta } from '~/lib/meta';
-import { organizationKinds, pageCount, pageHref } from '~/lib/organizations';
+import { organizationKinds, pageCount } from '~/lib/organizations';
 import { requireLocale } from '~/lib/params.server';
 import { directoryQuerySchema } from '~/lib/schemas';
 
@@ -45,7 +45,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function OrganizationDirectory() {
   const { lang, filters, total, page, pages, items } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const location = useLocation();
   return (
     <>
       <h1>{t('organizations.title')}</h1>
@@ -101,27 +100,7 @@ export default function OrganizationDirectory() {
           </li>
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t('organizations.pageOf', { page, pages })}>
-          {page > 1 ? (
-            <Link className="button" rel="prev" to={pageHref(location.pathname, location.search, page - 1)}>
-              <ChevronBack />
-              {t('organizations.previous')}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="muted">{t('organizations.pageOf', { page, pages })}</span>
-          {page < pages ? (
-            <Link className="button" rel="next" to={pageHref(location.pathname, location.search, page + 1)}>
-              {t('organizations.next')}
-              <ChevronForward />
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} />
     </>
   );
 }
