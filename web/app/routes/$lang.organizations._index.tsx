@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPage } from '~/components/errors';
 import { Pagination } from '~/components/pagination';
@@ -45,12 +45,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function OrganizationDirectory() {
   const { lang, filters, total, page, pages, items } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  // Keyed by the query: after a client-side navigation (filter, clear, back) the fields show the filters applied.
+  const { search } = useLocation();
   return (
     <>
       <h1>{t('organizations.title')}</h1>
       <p className="lead">{t('organizations.lead')}</p>
       {/* A GET form: filters live in the URL, so results can be bookmarked and shared, with or without JavaScript. */}
-      <Form method="get" className="filters" role="search">
+      <Form key={search} method="get" className="filters" role="search">
         <div className="field">
           <label htmlFor="q">{t('organizations.search')}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ''} placeholder={t('organizations.searchPlaceholder')} />
