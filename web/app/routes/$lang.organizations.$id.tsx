@@ -130,9 +130,10 @@ function MemberRow({ member, self, errors }: { member: Member; self: boolean; er
         <strong>
           <bdi>{member.name}</bdi>
         </strong>
-        <div className="muted">
-          <bdi dir="ltr">{member.email}</bdi> · {t('members.joined', { date: member.joined })}
-        </div>
+        <span className="muted">
+          <bdi dir="ltr">{member.email}</bdi>
+        </span>
+        <span className="muted">{t('members.joined', { date: member.joined })}</span>
       </div>
       {errors?.length ? (
         <div id={errorId} className="notice notice-error" role="alert">
