@@ -32,7 +32,8 @@ describe.each([
       expect(await html.getAttribute('lang')).toBe(lang);
       expect(await html.getAttribute('dir')).toBe(dir);
       const shownName = lang === 'ar' ? user.nameArabic || user.nameLatin : user.nameLatin || user.nameArabic;
-      expect(await page.locator('main').innerText()).toContain(shownName);
+      // With JavaScript the address changes before the dashboard has rendered: wait for the name to show.
+      await page.locator('main', { hasText: shownName }).waitFor();
       if (user.email === 'trainee@example.org' || user.email === 'admin@example.org') await screenshot(page, `dashboard-${user.email.split('@')[0]}-${lang}-${js ? 'js' : 'nojs'}`);
 
       await page.locator('form[action$="/logout"] button').first().click();
