@@ -10,10 +10,11 @@
  */
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { Foundation1795279437475 } from './migrations/1795279437475-foundation';
+import { CohortsAndEnrollment1795286701873 } from './migrations/1795286701873-cohorts-and-enrollment';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 
 
-export const migrations = [Foundation1795279437475];
+export const migrations = [Foundation1795279437475, CohortsAndEnrollment1795286701873];
 
 export function baseDataSourceOptions(url: string): PostgresConnectionOptions {
   return {

@@ -6,7 +6,18 @@ import { Invitation } from '../invitations/invitation.entity';
 import { OrganizationMember } from '../organizations/organization-member.entity';
 import { Organization } from '../organizations/organization.entity';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
+import { CohortInviteCode } from '../cohorts/cohort-invite-code.entity';
+import { CohortStaff } from '../cohorts/cohort-staff.entity';
+import { Cohort } from '../cohorts/cohort.entity';
+import { SeatAllocation } from '../cohorts/seat-allocation.entity';
+import { CourseVersion } from '../courses/course-version.entity';
+import { Course } from '../courses/course.entity';
+import { EnrollmentEvent } from '../enrollments/enrollment-event.entity';
+import { Enrollment } from '../enrollments/enrollment.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once: the api, the worker and the schema-drift test use the same list. */
-export const ENTITIES = [User, Session, PasswordReset, RateLimitBucket, Organization, OrganizationMember, Invitation, AuditEvent, OutboxMessage];
+export const ENTITIES = [
+  User, Session, PasswordReset, RateLimitBucket, Organization, OrganizationMember, Invitation, AuditEvent, OutboxMessage,
+  Course, CourseVersion, Cohort, CohortStaff, SeatAllocation, CohortInviteCode, Enrollment, EnrollmentEvent,
+];
