@@ -29,6 +29,7 @@ step(4, TOTAL, 'Migrating the database');
 run('node', ['api/dist/database/migrate.js'], { failure: 'Migrating the database failed; the message above says why.' });
 
 step(5, TOTAL, 'Loading the demo data');
+run('node', ['api/dist/courses/import-courses.js'], { failure: 'Importing the courses failed; the message above says which file and line.' });
 run('node', ['api/dist/demo/seed.js'], { failure: 'Loading the demo data failed; the message above says why.' });
 
 step(6, TOTAL, 'Starting api (http://localhost:3333/api/docs), worker and web (http://localhost:3000)');
