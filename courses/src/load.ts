@@ -81,7 +81,7 @@ class Reporter {
     for (let n = at.length; n >= 0; n--) {
       const node = this.doc.getIn(at.slice(0, n), true) as YamlNode | undefined;
       if (node && typeof node === 'object' && node.range) return this.lines.linePos(node.range[0]).line;
-      const parent = n > 0 ? (this.doc.getIn(at.slice(0, n - 1), true) as unknown) : undefined;
+      const parent = n > 0 ? (this.doc.getIn(at.slice(0, n - 1), true)) : undefined;
       if (isMap(parent)) {
         const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === at[n - 1]);
         const k = pair?.key as YamlNode | undefined;
