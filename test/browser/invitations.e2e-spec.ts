@@ -73,6 +73,8 @@ describe.each([
       expect(await manager.page.locator('#remove-title').innerText()).toContain('Karim Invited');
       await submit(manager.page, manager.page.locator('.confirm button[type="submit"]'));
       await manager.page.locator('main [role="status"]').waitFor();
+      // With JavaScript the list revalidates after the status shows: wait for the row to go, then check it stays gone.
+      await memberRow(manager.page, email).first().waitFor({ state: 'detached' });
       expect(await memberRow(manager.page, email).count()).toBe(0);
     } finally {
       await invitee.close();
