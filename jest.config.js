@@ -40,6 +40,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/browser-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/browser-global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/browser-retry.ts'],
     },
   ],
   testTimeout: 60_000,
