@@ -79,14 +79,16 @@ class Reporter {
   /** Line of the YAML node at `at`, or of its nearest existing parent. */
   lineOf(at: Path): number | null {
     for (let n = at.length; n >= 0; n--) {
-      const node = this.doc.getIn(at.slice(0, n), true) as YamlNode | undefined;
-      if (node && typeof node === 'object' && node.range) return this.lines.linePos(node.range[0]).line;
-      const parent = n > 0 ? (this.doc.getIn(at.slice(0, n - 1), true)) : undefined;
+      // A value inside a mapping is named by its key's line (`title:`), where an author looks for it, even when the
+      // value is a block that starts on the next line.
+      const parent = n > 0 ? this.doc.getIn(at.slice(0, n - 1), true) : undefined;
       if (isMap(parent)) {
         const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === at[n - 1]);
         const k = pair?.key as YamlNode | undefined;
         if (k?.range) return this.lines.linePos(k.range[0]).line;
       }
+      const node = this.doc.getIn(at.slice(0, n), true) as YamlNode | undefined;
+      if (node && typeof node === 'object' && node.range) return this.lines.linePos(node.range[0]).line;
     }
     return null;
   }
@@ -115,7 +117,10 @@ export async function loadCourse(dir: string): Promise<{ course?: ValidatedCours
   const r = new Reporter(file, doc, lines);
   const parsed = manifestSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) r.add(issue.path, issue.message);
+    for (const issue of parsed.error.issues) {
+      // An unknown field is pointed at by its own line, not its parent's.
+      r.add(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path, issue.message);
+    }
     return { issues: r.issues };
   }
   const m = parsed.data;
