@@ -4,7 +4,20 @@ import type { Locale } from '../common/localized-text';
 export const EMAIL_KIND = 'email';
 
 /** The emails Halaqa sends, each rendered from ar/en/fr templates in the recipient's language. */
-export type EmailTemplate = 'welcome' | 'password_reset' | 'invitation';
+export const EMAIL_TEMPLATES = [
+  'welcome',
+  'password_reset',
+  'invitation',
+  'enrollment_applied',
+  'enrollment_accepted',
+  'enrollment_rejected',
+  'enrollment_waitlisted',
+  'enrollment_promoted',
+  'enrollment_enrolled',
+] as const;
+export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
+/** The emails about a place in a cohort; their data names the course and cohort (`courseTitle`, `cohortName`, `startsOn`, `endsOn`, `timeZone`). */
+export type EnrollmentEmailTemplate = Extract<EmailTemplate, `enrollment_${string}`>;
 
 /** Payload of an `email` outbox message. Links are absolute (PUBLIC_WEB_URL). */
 export interface EmailPayload extends Record<string, unknown> {

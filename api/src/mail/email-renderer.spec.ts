@@ -1,9 +1,9 @@
 import { LOCALES } from '../common/localized-text';
-import type { EmailTemplate } from './email-message';
+import { EMAIL_TEMPLATES } from './email-message';
 import { EMAIL_CATALOGS, InvalidEmailPayloadError, parseEmailPayload, renderEmail } from './email-renderer';
 
 const options = { publicWebUrl: 'https://halaqa.example' };
-const TEMPLATES: EmailTemplate[] = ['welcome', 'password_reset', 'invitation'];
+const TEMPLATES = EMAIL_TEMPLATES;
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -94,11 +94,43 @@ describe('renderEmail', () => {
 
   it.each(TEMPLATES.flatMap((template) => LOCALES.map((locale) => [template, locale] as const)))('renders %s in %s with its link and no placeholder left', (template, locale) => {
     const url = `https://halaqa.example/${locale}/x`;
-    const email = renderEmail({ template, to: 'x@example.org', locale, data: { name: 'N', url, inviterName: 'I', organizationName: 'O', expiresAt: '2026-01-01T00:00:00Z' } }, options);
+    const data = { name: 'N', url, inviterName: 'I', organizationName: 'O', expiresAt: '2026-01-01T00:00:00Z', courseTitle: 'C', cohortName: 'K', startsOn: '2026-03-01', endsOn: '2026-04-30', timeZone: 'Asia/Amman' };
+    const email = renderEmail({ template, to: 'x@example.org', locale, data }, options);
 
     for (const part of [email.subject, email.html, email.text]) expect(part).not.toMatch(/\{\{|\}\}/);
     expect(email.html).toContain(`href="${url}"`);
     expect(email.text).toContain(url);
+  });
+});
+
+describe('enrollment emails', () => {
+  const cohort = { courseTitle: 'السرد العام', cohortName: 'دفعة عمّان', startsOn: '2026-03-01', endsOn: '2026-04-30', timeZone: 'Asia/Amman' };
+
+  it('tell an Arabic reader, right to left, which course and cohort and when it runs, in the cohort’s time zone', () => {
+    const email = renderEmail({ template: 'enrollment_promoted', to: 'x@example.org', locale: 'ar', data: { name: 'سلمى', url: '/ar/cohorts/c1', ...cohort } }, options);
+
+    expect(email.subject).toBe('شغر مقعد لك في السرد العام (دفعة عمّان)');
+    expect(email.html).toContain('<html lang="ar" dir="rtl">');
+    expect(email.text).toContain('انتقلت من قائمة الانتظار إلى الدفعة');
+    expect(email.text).toMatch(/مواعيد الدفعة: 1 مارس\s–\s30 أبريل 2026 \(توقيت الأردن\)\./u);
+    expect(email.text).toContain('فتح صفحة الدفعة:\nhttps://halaqa.example/ar/cohorts/c1');
+  });
+
+  it('keep the calendar days of the cohort whatever the zone, and say so in English and French', () => {
+    const data = { name: 'Sam', url: '/en/cohorts/c1', courseTitle: 'Public Narrative', cohortName: 'Tunis spring', startsOn: '2026-03-01', endsOn: '2026-03-01', timeZone: 'Pacific/Kiritimati' };
+    expect(renderEmail({ template: 'enrollment_enrolled', to: 'x@example.org', locale: 'en', data }, options).text).toContain('Cohort dates: March 1, 2026');
+    const fr = renderEmail({ template: 'enrollment_waitlisted', to: 'x@example.org', locale: 'fr', data: { ...data, url: '/fr/cohorts/c1', startsOn: '2026-03-01', endsOn: '2026-04-30', timeZone: 'Africa/Tunis' } }, options);
+    expect(fr.subject).toBe('Vous êtes sur la liste d’attente de Public Narrative (Tunis spring)');
+    // Intl puts thin spaces around the dash of a range.
+    expect(fr.text).toMatch(/1 mars\s–\s30 avril 2026/u);
+  });
+
+  it('name the organization only for a nomination into its seats', () => {
+    const nominated = renderEmail({ template: 'enrollment_enrolled', to: 'x@example.org', locale: 'en', data: { url: '/en/cohorts/c1', ...cohort, organizationName: 'Ahel' } }, options);
+    const open = renderEmail({ template: 'enrollment_enrolled', to: 'x@example.org', locale: 'en', data: { url: '/en/cohorts/c1', ...cohort } }, options);
+
+    expect(nominated.text).toContain('Ahel has given you one of its seats');
+    expect(open.text).toContain('Welcome! You are enrolled in the cohort');
   });
 });
 

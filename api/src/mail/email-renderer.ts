@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../common/localized-text';
-import type { EmailPayload, EmailTemplate } from './email-message';
+import { EMAIL_TEMPLATES, type EmailPayload, type EmailTemplate } from './email-message';
 import ar from './locales/ar.json';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
@@ -19,7 +19,7 @@ export interface RenderedEmail {
 export class InvalidEmailPayloadError extends Error {}
 
 const emailPayloadSchema = z.object({
-  template: z.enum(['welcome', 'password_reset', 'invitation']),
+  template: z.enum(EMAIL_TEMPLATES),
   to: z.string().email(),
   locale: z.enum(LOCALES),
   data: z.record(z.string()),
@@ -48,7 +48,17 @@ export function renderEmail(payload: EmailPayload, options: { publicWebUrl: stri
   const name = clean(data.name);
   const url = absoluteUrl(data.url, payload.locale, options.publicWebUrl);
   const expiresAt = data.expiresAt ? formatInstant(data.expiresAt, payload.locale, data.timeZone) : null;
-  const content = compose(payload.template, t, { name, url, expiresAt, inviterName: clean(data.inviterName) || t.invitation.someone, organizationName: clean(data.organizationName) });
+  const content = compose(payload.template, t, {
+    name,
+    url,
+    expiresAt,
+    inviterName: clean(data.inviterName) || t.invitation.someone,
+    organizationName: clean(data.organizationName),
+    courseTitle: clean(data.courseTitle),
+    cohortName: clean(data.cohortName),
+    dates: data.startsOn ? formatDateRange(data.startsOn, data.endsOn || data.startsOn, payload.locale) : '',
+    zone: data.timeZone ? zoneName(data.timeZone, payload.locale) : '',
+  });
   const greeting = name ? fill(t.common.greeting, { name }) : fill(t.common.greetingNoName, {});
   const subject = textOf(fill(content.subject, content.values));
   return {
@@ -68,8 +78,33 @@ interface Content {
   values: Record<string, string>;
 }
 
-function compose(template: EmailTemplate, t: EmailCatalog, v: { name: string; url: string; expiresAt: string | null; inviterName: string; organizationName: string }): Content {
-  const values = { name: v.name, inviterName: v.inviterName, organizationName: v.organizationName, expiresAt: v.expiresAt ?? '' };
+interface ComposeValues {
+  name: string;
+  url: string;
+  expiresAt: string | null;
+  inviterName: string;
+  organizationName: string;
+  courseTitle: string;
+  cohortName: string;
+  /** The cohort's first and last day, as the reader writes a date range. */
+  dates: string;
+  /** The cohort's time zone, named in the reader's language. */
+  zone: string;
+}
+
+function compose(template: EmailTemplate, t: EmailCatalog, v: ComposeValues): Content {
+  const values = {
+    name: v.name,
+    inviterName: v.inviterName,
+    organizationName: v.organizationName,
+    expiresAt: v.expiresAt ?? '',
+    courseTitle: v.courseTitle,
+    cohortName: v.cohortName,
+    dates: v.dates,
+    zone: v.zone,
+  };
+  // Every enrollment email says when the cohort runs, right after what happened.
+  const schedule = v.dates ? [v.zone ? t.enrollment.schedule : t.enrollment.scheduleNoZone] : [];
   switch (template) {
     case 'welcome':
       return { subject: v.name ? t.welcome.subject : t.welcome.subjectNoName, intro: [t.welcome.intro, t.welcome.next], action: t.welcome.action, notes: [], values };
@@ -91,6 +126,20 @@ function compose(template: EmailTemplate, t: EmailCatalog, v: { name: string; ur
         values,
       };
     }
+    case 'enrollment_applied':
+    case 'enrollment_accepted':
+    case 'enrollment_rejected':
+    case 'enrollment_waitlisted':
+    case 'enrollment_promoted':
+      return { subject: t[template].subject, intro: [t[template].intro, ...schedule], action: t[template].action, notes: [t[template].next], values };
+    case 'enrollment_enrolled':
+      return {
+        subject: t.enrollment_enrolled.subject,
+        intro: [v.organizationName ? t.enrollment_enrolled.introNominated : t.enrollment_enrolled.intro, ...schedule],
+        action: t.enrollment_enrolled.action,
+        notes: [t.enrollment_enrolled.next],
+        values,
+      };
   }
 }
 
@@ -140,6 +189,28 @@ function formatInstant(iso: string, locale: Locale, timeZone: string | undefined
     return new Intl.DateTimeFormat(locale, { ...options, timeZone: timeZone || 'UTC' }).format(date);
   } catch {
     return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
+  }
+}
+
+/**
+ * A cohort's first and last day (calendar dates, `YYYY-MM-DD`, already in the cohort's time zone) as the reader
+ * writes a range. They are formatted at UTC midnight so the calendar day never shifts.
+ */
+function formatDateRange(startsOn: string, endsOn: string, locale: Locale): string {
+  const start = new Date(`${startsOn}T00:00:00Z`);
+  const end = new Date(`${endsOn}T00:00:00Z`);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw new InvalidEmailPayloadError(`Invalid email payload: data.startsOn/endsOn are not dates`);
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  return startsOn === endsOn ? format.format(start) : format.formatRange(start, end);
+}
+
+/** `Asia/Amman` → "توقيت الأردن" / "Jordan Time" / "heure : Jordanie"; the IANA name when Intl does not know it. */
+function zoneName(timeZone: string, locale: Locale): string {
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date());
+    return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone;
   }
 }
 
