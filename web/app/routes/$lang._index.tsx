@@ -29,6 +29,10 @@ export default function Home() {
           <Link className="button primary" to={`/${lang}/signup`}>
             {t('home.ctaSignUp')}
           </Link>
+          <Link className="button" to={`/${lang}/courses`}>
+            {t('catalog.homeCta')}
+            <ChevronForward />
+          </Link>
           <Link className="button" to={`/${lang}/organizations`}>
             {t('home.ctaOrganizations')}
             <ChevronForward />
@@ -46,6 +50,12 @@ export default function Home() {
             </li>
           ))}
         </ul>
+        <p>
+          <Link to={`/${lang}/courses`}>
+            {t('catalog.homeAll')}
+            <ChevronForward />
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="for-whom-title">
