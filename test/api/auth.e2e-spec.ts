@@ -31,6 +31,7 @@ describe('POST /api/auth/register', () => {
       timeZone: 'Asia/Amman',
       isAdmin: false,
       organizations: [],
+      staffRoles: [],
       createdAt: expect.any(String),
     });
     expect(JSON.stringify(res.body)).not.toMatch(/argon2|password/i);

@@ -16,6 +16,7 @@ interface Schema {
   $ref?: string;
   type?: string;
   properties?: Record<string, Schema>;
+  required?: string[];
   allOf?: Schema[];
 }
 interface OpenApi {
@@ -44,6 +45,11 @@ function resolve(schema: Schema | undefined): Schema | undefined {
 function fieldsOf(route: DiscoveredRoute): Record<string, Schema> {
   const body = openapi.paths[route.openApiPath]?.[route.method.toLowerCase()]?.requestBody;
   return resolve(body?.content['application/json'].schema)?.properties ?? {};
+}
+
+function hasRequiredFields(route: DiscoveredRoute): boolean {
+  const body = openapi.paths[route.openApiPath]?.[route.method.toLowerCase()]?.requestBody;
+  return (resolve(body?.content['application/json'].schema)?.required ?? []).length > 0;
 }
 
 /** Every field (and every field inside an object field) set to the text `value`. */
@@ -84,8 +90,9 @@ function attemptsFor(route: DiscoveredRoute): Attempt[] {
   return [
     ...parsing,
     { name: 'a body that is not JSON at all', body: 'email=a@b.c', contentType: 'text/plain' },
-    // An empty PATCH is a valid no-op; an empty POST lacks its required fields.
-    ...(route.method === 'POST' ? [{ name: 'an empty object', status: 422, body: {} }] : []),
+    // An empty PATCH is a valid no-op; an empty POST lacks its required fields (a POST whose fields are all optional,
+    // such as a new invite code, is valid when empty and then meets the unknown record: a 404).
+    ...(route.method === 'POST' ? [{ name: 'an empty object', status: hasRequiredFields(route) ? 422 : 404, body: {} }] : []),
     { name: 'a JSON array', body: [] },
     { name: 'a JSON array of the fields', body: [Object.fromEntries(names.map((n) => [n, 'x']))] },
     { name: 'a JSON number', body: '42' },

@@ -18,6 +18,8 @@ export interface CohortOccupancy {
   waitlisted: number;
   applied: number;
   seatsLeft: number;
+  /** Open places taken + reserved: the least the capacity may be lowered to. */
+  placesHeld: number;
 }
 
 const TAKES_A_PLACE = `('active', 'completed')`;
@@ -45,6 +47,7 @@ export async function cohortOccupancy(manager: EntityManager, cohortIds: readonl
   return new Map(
     rows.map((r) => {
       const reserved = Number(r.reserved);
+      const placesHeld = Number(r.open_taken) + reserved;
       return [
         r.cohort_id,
         {
@@ -54,7 +57,8 @@ export async function cohortOccupancy(manager: EntityManager, cohortIds: readonl
           reserved,
           waitlisted: Number(r.waitlisted),
           applied: Number(r.applied),
-          seatsLeft: Math.max(0, r.capacity - Number(r.open_taken) - reserved),
+          seatsLeft: Math.max(0, r.capacity - placesHeld),
+          placesHeld,
         },
       ];
     }),

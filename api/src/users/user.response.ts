@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { COHORT_STAFF_ROLES, type CohortStaffRole } from '../cohorts/cohort-staff.entity';
 import { LOCALES, type Locale } from '../common/localized-text';
 import { ORGANIZATION_ROLES, type OrganizationRole } from '../organizations/organization-member.entity';
 import type { User } from './user.entity';
@@ -6,6 +7,11 @@ import type { User } from './user.entity';
 export class MembershipResponse {
   @ApiProperty({ format: 'uuid', description: 'The organization.' }) id: string;
   @ApiProperty({ enum: ORGANIZATION_ROLES }) role: OrganizationRole;
+}
+
+export class StaffRoleResponse {
+  @ApiProperty({ format: 'uuid' }) cohortId: string;
+  @ApiProperty({ enum: COHORT_STAFF_ROLES }) role: CohortStaffRole;
 }
 
 /** A user as the user themself (or an admin) sees them. Never carries the password hash. */
@@ -18,10 +24,11 @@ export class UserResponse {
   @ApiProperty({ description: 'IANA time zone', example: 'Asia/Amman' }) timeZone: string;
   @ApiProperty() isAdmin: boolean;
   @ApiProperty({ type: [MembershipResponse] }) organizations: MembershipResponse[];
+  @ApiProperty({ type: [StaffRoleResponse], description: 'Cohorts the user is lead trainer or coach of.' }) staffRoles: StaffRoleResponse[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
 
-export function toUserResponse(user: User, memberships: { organizationId: string; role: OrganizationRole }[]): UserResponse {
+export function toUserResponse(user: User, memberships: { organizationId: string; role: OrganizationRole }[], staffRoles: { cohortId: string; role: CohortStaffRole }[] = []): UserResponse {
   return {
     id: user.id,
     email: user.email,
@@ -31,6 +38,7 @@ export function toUserResponse(user: User, memberships: { organizationId: string
     timeZone: user.timeZone,
     isAdmin: user.isAdmin,
     organizations: memberships.map((m) => ({ id: m.organizationId, role: m.role })),
+    staffRoles: staffRoles.map((s) => ({ cohortId: s.cohortId, role: s.role })),
     createdAt: user.createdAt.toISOString(),
   };
 }
