@@ -7,7 +7,7 @@ export interface CohortOptions {
   status?: 'draft' | 'open' | 'running' | 'completed';
   capacity?: number;
   enrollmentMode?: 'open' | 'application' | 'invite';
-  applicationQuestions?: { key: string; label: Record<string, string>; required: boolean }[];
+  applicationQuestions?: { key: string; label: Partial<Record<'ar' | 'en' | 'fr', string>>; required: boolean }[];
   name?: Record<string, string>;
   city?: Record<string, string>;
   timeZone?: string;
