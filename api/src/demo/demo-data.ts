@@ -155,3 +155,300 @@ export const DEMO_USERS: DemoUser[] = [
   { id: '7a2b3c4d-0000-4000-8000-00000000000a', email: 'mariam.abuaisha@example.org', nameLatin: 'Mariam Abu Aisha', nameArabic: 'مريم أبو عيشة', locale: 'ar', timeZone: 'Asia/Hebron', memberships: [{ organizationId: ORG.hebron, role: 'manager' }] },
   { id: '7a2b3c4d-0000-4000-8000-00000000000b', email: 'sami.gharbi@example.org', nameLatin: 'Sami Gharbi', nameArabic: '', locale: 'fr', timeZone: 'Africa/Tunis', memberships: [{ organizationId: ORG.tunis, role: 'manager' }] },
 ];
+
+// ——— Cohorts (issue 3) ———
+
+/** Staff and trainees who make rosters look real; none of them belongs to an organization. */
+const PEOPLE: [id: string, email: string, nameLatin: string, nameArabic: string, locale: Locale, timeZone: string][] = [
+  // More staff: a Tunisian lead trainer, coaches in Iraq and Palestine.
+  ['7a2b3c4d-0000-4000-8000-000000000101', 'nadia.ferchichi@example.org', 'Nadia Ferchichi', 'نادية الفرشيشي', 'fr', 'Africa/Tunis'],
+  ['7a2b3c4d-0000-4000-8000-000000000102', 'karrar.alyasiri@example.org', 'Karrar Al-Yasiri', 'كرار الياسري', 'ar', 'Asia/Baghdad'],
+  ['7a2b3c4d-0000-4000-8000-000000000103', 'lama.nasser@example.org', 'Lama Nasser', 'لمى ناصر', 'ar', 'Asia/Hebron'],
+  // Jordan
+  ['7a2b3c4d-0000-4000-8000-000000000111', 'rasha.odeh@example.org', 'Rasha Odeh', 'رشا عودة', 'ar', 'Asia/Amman'],
+  ['7a2b3c4d-0000-4000-8000-000000000112', 'khaled.masri@example.org', 'Khaled Al-Masri', 'خالد المصري', 'ar', 'Asia/Amman'],
+  ['7a2b3c4d-0000-4000-8000-000000000113', 'dana.haddadin@example.org', 'Dana Haddadin', 'دانا حدادين', 'en', 'Asia/Amman'],
+  ['7a2b3c4d-0000-4000-8000-000000000114', 'yazan.obeidat@example.org', 'Yazan Obeidat', 'يزن عبيدات', 'ar', 'Asia/Amman'],
+  ['7a2b3c4d-0000-4000-8000-000000000115', 'lina.khasawneh@example.org', 'Lina Khasawneh', 'لينا الخصاونة', 'ar', 'Asia/Amman'],
+  ['7a2b3c4d-0000-4000-8000-000000000116', 'hamza.zoubi@example.org', 'Hamza Al-Zoubi', 'حمزة الزعبي', 'ar', 'Asia/Amman'],
+  ['7a2b3c4d-0000-4000-8000-000000000117', 'noor.abughazaleh@example.org', 'Noor Abu Ghazaleh', 'نور أبو غزالة', 'en', 'Asia/Amman'],
+  ['7a2b3c4d-0000-4000-8000-000000000118', 'tareq.shahin@example.org', '', 'طارق شاهين', 'ar', 'Asia/Amman'],
+  // Palestine
+  ['7a2b3c4d-0000-4000-8000-000000000121', 'aseel.barghouti@example.org', 'Aseel Barghouti', 'أسيل البرغوثي', 'ar', 'Asia/Hebron'],
+  ['7a2b3c4d-0000-4000-8000-000000000122', 'majd.qawasmeh@example.org', 'Majd Qawasmeh', 'مجد القواسمي', 'ar', 'Asia/Hebron'],
+  ['7a2b3c4d-0000-4000-8000-000000000123', 'ruba.shalabi@example.org', 'Ruba Shalabi', 'ربى شلبي', 'en', 'Asia/Hebron'],
+  ['7a2b3c4d-0000-4000-8000-000000000124', 'fadi.awad@example.org', 'Fadi Awad', 'فادي عوض', 'ar', 'Asia/Hebron'],
+  ['7a2b3c4d-0000-4000-8000-000000000125', 'salma.hamdan@example.org', 'Salma Hamdan', 'سلمى حمدان', 'ar', 'Asia/Hebron'],
+  ['7a2b3c4d-0000-4000-8000-000000000126', 'ibrahim.jaabari@example.org', 'Ibrahim Jaabari', 'إبراهيم الجعبري', 'ar', 'Asia/Hebron'],
+  ['7a2b3c4d-0000-4000-8000-000000000127', 'haneen.zaid@example.org', 'Haneen Zaid', 'حنين زيد', 'ar', 'Asia/Hebron'],
+  ['7a2b3c4d-0000-4000-8000-000000000128', 'mohammad.amro@example.org', 'Mohammad Amro', 'محمد عمرو', 'ar', 'Asia/Hebron'],
+  // Tunisia
+  ['7a2b3c4d-0000-4000-8000-000000000131', 'amira.jebali@example.org', 'Amira Jebali', 'أميرة الجبالي', 'fr', 'Africa/Tunis'],
+  ['7a2b3c4d-0000-4000-8000-000000000132', 'walid.ferjani@example.org', 'Walid Ferjani', 'وليد الفرجاني', 'fr', 'Africa/Tunis'],
+  ['7a2b3c4d-0000-4000-8000-000000000133', 'sarra.benamor@example.org', 'Sarra Ben Amor', 'سارة بن عمر', 'fr', 'Africa/Tunis'],
+  ['7a2b3c4d-0000-4000-8000-000000000134', 'anis.mejri@example.org', 'Anis Mejri', '', 'fr', 'Africa/Tunis'],
+  ['7a2b3c4d-0000-4000-8000-000000000135', 'ines.chaabane@example.org', 'Inès Chaabane', 'إيناس شعبان', 'fr', 'Africa/Tunis'],
+  ['7a2b3c4d-0000-4000-8000-000000000136', 'mehdi.kacem@example.org', 'Mehdi Kacem', 'مهدي قاسم', 'ar', 'Africa/Tunis'],
+  // Iraq
+  ['7a2b3c4d-0000-4000-8000-000000000141', 'hussein.hakim@example.org', 'Hussein Al-Hakim', 'حسين الحكيم', 'ar', 'Asia/Baghdad'],
+  ['7a2b3c4d-0000-4000-8000-000000000142', 'fatima.musawi@example.org', 'Fatima Al-Musawi', 'فاطمة الموسوي', 'ar', 'Asia/Baghdad'],
+  ['7a2b3c4d-0000-4000-8000-000000000143', 'ahmed.khafaji@example.org', 'Ahmed Al-Khafaji', 'أحمد الخفاجي', 'ar', 'Asia/Baghdad'],
+  ['7a2b3c4d-0000-4000-8000-000000000144', 'sara.jawad@example.org', 'Sara Jawad', 'سارة جواد', 'en', 'Asia/Baghdad'],
+  ['7a2b3c4d-0000-4000-8000-000000000145', 'abbas.shammari@example.org', 'Abbas Al-Shammari', 'عباس الشمري', 'ar', 'Asia/Baghdad'],
+  ['7a2b3c4d-0000-4000-8000-000000000146', 'maryam.rubaie@example.org', 'Maryam Al-Rubaie', 'مريم الربيعي', 'ar', 'Asia/Baghdad'],
+  ['7a2b3c4d-0000-4000-8000-000000000147', 'haider.salman@example.org', 'Haider Salman', 'حيدر سلمان', 'ar', 'Asia/Baghdad'],
+  ['7a2b3c4d-0000-4000-8000-000000000148', 'zahraa.kareem@example.org', '', 'زهراء كريم', 'ar', 'Asia/Baghdad'],
+  ['7a2b3c4d-0000-4000-8000-000000000149', 'mustafa.obaidi@example.org', 'Mustafa Al-Obaidi', 'مصطفى العبيدي', 'ar', 'Asia/Baghdad'],
+  ['7a2b3c4d-0000-4000-8000-00000000014a', 'ruqaya.hadi@example.org', 'Ruqaya Hadi', 'رقية هادي', 'ar', 'Asia/Baghdad'],
+];
+DEMO_USERS.push(...PEOPLE.map(([id, email, nameLatin, nameArabic, locale, timeZone]) => ({ id, email, nameLatin, nameArabic, locale, timeZone })));
+
+export const COHORT = {
+  amman: '5c0e4b2a-0000-4000-8000-000000000001',
+  ramallah: '5c0e4b2a-0000-4000-8000-000000000002',
+  tunis: '5c0e4b2a-0000-4000-8000-000000000003',
+  najaf: '5c0e4b2a-0000-4000-8000-000000000004',
+  baghdad: '5c0e4b2a-0000-4000-8000-000000000005',
+  online: '5c0e4b2a-0000-4000-8000-000000000006',
+  irbid: '5c0e4b2a-0000-4000-8000-000000000007',
+} as const;
+
+/** The Tunis cohort's invite code, as a trainer would read it out (only its SHA-256 is stored). */
+export const DEMO_INVITE_CODE = 'TUNIS-RECIT-2026';
+
+export type DemoEnrollmentStatus = 'applied' | 'waitlisted' | 'active' | 'withdrawn' | 'completed' | 'rejected';
+
+export interface DemoEnrollment {
+  email: string;
+  status: DemoEnrollmentStatus;
+  answers?: Record<string, string>;
+  /** Placed by this organization into its seats. */
+  organizationId?: string;
+  consentToShare?: boolean;
+  viaInviteCode?: boolean;
+}
+
+export interface DemoCohort {
+  id: string;
+  courseSlug: string;
+  name: LocalizedText;
+  /** Days from the day the demo is loaded, so the demo never looks stale. */
+  startsInDays: number;
+  lengthInDays: number;
+  timeZone: string;
+  online: boolean;
+  city: LocalizedText;
+  capacity: number;
+  enrollmentMode: 'open' | 'application' | 'invite';
+  status: 'draft' | 'open' | 'running' | 'completed';
+  applicationQuestions?: { key: string; label: LocalizedText; required: boolean }[];
+  staff: { email: string; role: 'lead_trainer' | 'coach' }[];
+  seats?: { organizationId: string; seats: number }[];
+  inviteCode?: { code: string; maxUses: number | null; expiresInDays: number | null };
+  enrollments: DemoEnrollment[];
+}
+
+const active = (...emails: string[]): DemoEnrollment[] => emails.map((email) => ({ email, status: 'active' }));
+const completed = (...emails: string[]): DemoEnrollment[] => emails.map((email) => ({ email, status: 'completed' }));
+const waitlisted = (...emails: string[]): DemoEnrollment[] => emails.map((email) => ({ email, status: 'waitlisted' }));
+
+const MOTIVATION = { ar: 'لماذا تريد الانضمام إلى هذه الدفعة؟', en: 'Why do you want to join this cohort?', fr: 'Pourquoi voulez-vous rejoindre cette cohorte ?' };
+const COMMUNITY = { ar: 'ما المجتمع أو القضية التي تعمل معها؟', en: 'Which community or cause do you work with?', fr: 'Avec quelle communauté ou pour quelle cause agissez-vous ?' };
+
+export const DEMO_COHORTS: DemoCohort[] = [
+  {
+    id: COHORT.amman,
+    courseSlug: 'public-narrative',
+    name: { ar: 'دفعة عمّان — لقاءات مسائية', en: 'Amman cohort — evening sessions', fr: 'Cohorte d’Amman — séances du soir' },
+    startsInDays: 21,
+    lengthInDays: 84,
+    timeZone: 'Asia/Amman',
+    online: false,
+    city: { ar: 'عمّان', en: 'Amman', fr: 'Amman' },
+    capacity: 24,
+    enrollmentMode: 'application',
+    status: 'open',
+    applicationQuestions: [
+      { key: 'motivation', label: MOTIVATION, required: true },
+      { key: 'community', label: COMMUNITY, required: false },
+    ],
+    staff: [
+      { email: 'trainer@example.org', role: 'lead_trainer' },
+      { email: 'coach@example.org', role: 'coach' },
+    ],
+    enrollments: [
+      {
+        email: 'trainee@example.org',
+        status: 'applied',
+        answers: { motivation: 'أريد أن أروي قصة حملتنا للمياه في الخليل بطريقة تحرّك الناس.', community: 'شباب المجالس القروية جنوب الخليل' },
+      },
+      { email: 'rasha.odeh@example.org', status: 'applied', answers: { motivation: 'أعمل مع لجان الأحياء في جبل النصر وأحتاج أن أتعلّم كيف أجمع الناس حول قصة مشتركة.' } },
+      { email: 'dana.haddadin@example.org', status: 'applied', answers: { motivation: 'I coordinate volunteers for a reading campaign and our story keeps getting lost in statistics.', community: 'Public libraries in East Amman' } },
+      { email: 'yazan.obeidat@example.org', status: 'applied', answers: { motivation: 'نريد أن نطلق حملة لحماية الأراضي الزراعية في إربد.' } },
+      ...active('khaled.masri@example.org', 'lina.khasawneh@example.org', 'hamza.zoubi@example.org', 'noor.abughazaleh@example.org', 'tareq.shahin@example.org'),
+      { email: 'mohammad.amro@example.org', status: 'rejected', answers: { motivation: 'للاطلاع فقط.' } },
+    ],
+  },
+  {
+    id: COHORT.ramallah,
+    courseSlug: 'campaign-management',
+    name: { ar: 'دفعة رام الله لإدارة الحملات', en: 'Ramallah campaign management cohort', fr: 'Cohorte de Ramallah — gestion de campagne' },
+    startsInDays: -35,
+    lengthInDays: 84,
+    timeZone: 'Asia/Hebron',
+    online: false,
+    city: { ar: 'رام الله', en: 'Ramallah', fr: 'Ramallah' },
+    capacity: 20,
+    enrollmentMode: 'open',
+    status: 'running',
+    staff: [
+      { email: 'trainer@example.org', role: 'lead_trainer' },
+      { email: 'lama.nasser@example.org', role: 'coach' },
+      { email: 'coach@example.org', role: 'coach' },
+    ],
+    enrollments: [
+      ...active(
+        'trainee@example.org',
+        'aseel.barghouti@example.org',
+        'majd.qawasmeh@example.org',
+        'ruba.shalabi@example.org',
+        'fadi.awad@example.org',
+        'salma.hamdan@example.org',
+        'ibrahim.jaabari@example.org',
+        'haneen.zaid@example.org',
+        'mariam.abuaisha@example.org',
+      ),
+      { email: 'mohammad.amro@example.org', status: 'withdrawn' },
+    ],
+  },
+  {
+    id: COHORT.tunis,
+    courseSlug: 'public-narrative',
+    // French first: the cohort is run in French; English readers see the Arabic name (and the page says so).
+    name: { fr: 'Cohorte de Tunis — récit public', ar: 'دفعة تونس — السرد العام' },
+    startsInDays: 14,
+    lengthInDays: 70,
+    timeZone: 'Africa/Tunis',
+    online: false,
+    city: { fr: 'Tunis', ar: 'تونس', en: 'Tunis' },
+    capacity: 18,
+    enrollmentMode: 'invite',
+    status: 'open',
+    staff: [
+      { email: 'nadia.ferchichi@example.org', role: 'lead_trainer' },
+      { email: 'coach@example.org', role: 'coach' },
+    ],
+    inviteCode: { code: DEMO_INVITE_CODE, maxUses: 25, expiresInDays: 45 },
+    enrollments: [
+      ...['amira.jebali@example.org', 'walid.ferjani@example.org', 'sarra.benamor@example.org', 'anis.mejri@example.org', 'sami.gharbi@example.org'].map((email) => ({ email, status: 'active' as const, viaInviteCode: true })),
+    ],
+  },
+  {
+    id: COHORT.najaf,
+    courseSlug: 'strategic-nonviolence',
+    name: { ar: 'دفعة النجف — اللاعنف الاستراتيجي', en: 'Najaf cohort — strategic nonviolence', fr: 'Cohorte de Nadjaf — non-violence stratégique' },
+    startsInDays: 30,
+    lengthInDays: 42,
+    timeZone: 'Asia/Baghdad',
+    online: false,
+    city: { ar: 'النجف', en: 'Najaf', fr: 'Nadjaf' },
+    capacity: 30,
+    enrollmentMode: 'open',
+    status: 'open',
+    staff: [
+      { email: 'trainer@example.org', role: 'lead_trainer' },
+      { email: 'karrar.alyasiri@example.org', role: 'coach' },
+    ],
+    seats: [{ organizationId: ORG.najaf, seats: 8 }],
+    enrollments: [
+      { email: 'ali.kadhim@example.org', status: 'active', organizationId: ORG.najaf, consentToShare: true },
+      ...active('hussein.hakim@example.org', 'fatima.musawi@example.org', 'ahmed.khafaji@example.org', 'sara.jawad@example.org', 'abbas.shammari@example.org', 'ruqaya.hadi@example.org'),
+    ],
+  },
+  {
+    id: COHORT.baghdad,
+    courseSlug: 'strategic-nonviolence',
+    name: { ar: 'دفعة بغداد الأولى', en: 'Baghdad, first cohort', fr: 'Bagdad, première cohorte' },
+    startsInDays: -150,
+    lengthInDays: 90,
+    timeZone: 'Asia/Baghdad',
+    online: false,
+    city: { ar: 'بغداد', en: 'Baghdad', fr: 'Bagdad' },
+    capacity: 20,
+    enrollmentMode: 'application',
+    status: 'completed',
+    applicationQuestions: [{ key: 'motivation', label: MOTIVATION, required: true }],
+    staff: [
+      { email: 'trainer@example.org', role: 'lead_trainer' },
+      { email: 'karrar.alyasiri@example.org', role: 'coach' },
+    ],
+    enrollments: [
+      ...completed(
+        'graduate@example.org',
+        'maryam.rubaie@example.org',
+        'haider.salman@example.org',
+        'zahraa.kareem@example.org',
+        'mustafa.obaidi@example.org',
+        'zainab.hassan@example.org',
+        'mustafa.najafi@example.org',
+      ),
+      { email: 'ahmed.khafaji@example.org', status: 'withdrawn' },
+    ],
+  },
+  {
+    id: COHORT.online,
+    courseSlug: 'public-narrative',
+    name: { ar: 'دفعة عبر الإنترنت — من المحيط إلى الخليج', en: 'Online cohort — across the region', fr: 'Cohorte en ligne — toute la région' },
+    startsInDays: 10,
+    lengthInDays: 70,
+    timeZone: 'Asia/Amman',
+    online: true,
+    city: {},
+    capacity: 16,
+    enrollmentMode: 'open',
+    status: 'open',
+    staff: [
+      { email: 'trainer@example.org', role: 'lead_trainer' },
+      { email: 'coach@example.org', role: 'coach' },
+      { email: 'lama.nasser@example.org', role: 'coach' },
+    ],
+    // Full: 16 places taken, three people wait for a withdrawal.
+    enrollments: [
+      ...active(
+        'rasha.odeh@example.org',
+        'dana.haddadin@example.org',
+        'yazan.obeidat@example.org',
+        'aseel.barghouti@example.org',
+        'ruba.shalabi@example.org',
+        'fadi.awad@example.org',
+        'ines.chaabane@example.org',
+        'mehdi.kacem@example.org',
+        'walid.ferjani@example.org',
+        'hussein.hakim@example.org',
+        'sara.jawad@example.org',
+        'maryam.rubaie@example.org',
+        'haider.salman@example.org',
+        'ruqaya.hadi@example.org',
+        'graduate@example.org',
+        'zainab.hassan@example.org',
+      ),
+      ...waitlisted('haneen.zaid@example.org', 'abbas.shammari@example.org', 'amira.jebali@example.org'),
+    ],
+  },
+  {
+    id: COHORT.irbid,
+    courseSlug: 'campaign-management',
+    name: { ar: 'دفعة إربد (قيد الإعداد)', en: 'Irbid cohort (in preparation)', fr: 'Cohorte d’Irbid (en préparation)' },
+    startsInDays: 60,
+    lengthInDays: 70,
+    timeZone: 'Asia/Amman',
+    online: false,
+    city: { ar: 'إربد', en: 'Irbid', fr: 'Irbid' },
+    capacity: 25,
+    enrollmentMode: 'application',
+    status: 'draft',
+    applicationQuestions: [{ key: 'motivation', label: MOTIVATION, required: true }],
+    staff: [{ email: 'trainer@example.org', role: 'lead_trainer' }],
+    enrollments: [],
+  },
+];

@@ -1,13 +1,17 @@
 import 'reflect-metadata';
 import { DataSource, type EntityManager } from 'typeorm';
 import { baseDataSourceOptions } from '@halaqa/migrations';
+import { loadCourses } from '@halaqa/courses';
 import { hashPassword } from '../auth/password';
+import { hashToken } from '../common/tokens';
 import { loadConfig } from '../config/config';
+import { importCourses } from '../courses/course-import';
+import { Course } from '../courses/course.entity';
 import { ENTITIES } from '../database/entities';
 import { OrganizationMember } from '../organizations/organization-member.entity';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { DEMO_COHORTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoCohort, type DemoEnrollment } from './demo-data';
 
 export interface SeedReport {
   created: number;
@@ -20,7 +24,7 @@ export interface SeedReport {
  */
 export async function seedDemo(manager: EntityManager, onProgress: (done: number, total: number) => void = () => undefined): Promise<SeedReport> {
   const report: SeedReport = { created: 0, existing: 0 };
-  const total = DEMO_ORGANIZATIONS.length + DEMO_USERS.length;
+  const total = DEMO_ORGANIZATIONS.length + DEMO_USERS.length + DEMO_COHORTS.length;
   let done = 0;
   let passwordHash: string | null = null;
 
@@ -44,7 +48,121 @@ export async function seedDemo(manager: EntityManager, onProgress: (done: number
     }
     onProgress(++done, total);
   }
+  await ensureCourses(manager);
+  for (const cohort of DEMO_COHORTS) {
+    count(report, await seedCohort(manager, cohort));
+    onProgress(++done, total);
+  }
   return report;
+}
+
+/**
+ * Cohorts need imported courses. `npm run demo` imports them just before seeding; a caller that only seeds (the
+ * browser suite's fresh database) gets the shipped courses imported here, each in its own transaction.
+ */
+async function ensureCourses(manager: EntityManager): Promise<void> {
+  if (await manager.exists(Course)) return;
+  const { courses } = await loadCourses();
+  await importCourses(manager.connection, courses);
+}
+
+function day(offset: number): string {
+  const date = new Date();
+  date.setUTCHours(0, 0, 0, 0);
+  date.setUTCDate(date.getUTCDate() + offset);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Status history an enrollment in `status` went through, in the cohort's mode. */
+function history(cohort: DemoCohort, e: DemoEnrollment): DemoEnrollment['status'][] {
+  const start: DemoEnrollment['status'][] = cohort.enrollmentMode === 'application' && !e.organizationId ? ['applied'] : [];
+  switch (e.status) {
+    case 'applied':
+    case 'waitlisted':
+      return [e.status];
+    case 'rejected':
+      return ['applied', 'rejected'];
+    case 'active':
+      return [...start, 'active'];
+    case 'completed':
+    case 'withdrawn':
+      return [...start, 'active', e.status];
+  }
+}
+
+/**
+ * One demo cohort with its staff, seats, invite code and people (rows with their status history; the enrollment
+ * rules themselves are the api's business, this is only data). Returns the inserted cohort rows: none when the
+ * cohort exists already, which is then left exactly as it is, or when its course is not imported.
+ */
+async function seedCohort(manager: EntityManager, cohort: DemoCohort): Promise<unknown[]> {
+  const [course] = await manager.query<{ id: string; version_id: string; completion: unknown }[]>(
+    `SELECT c.id, c.current_version_id AS version_id, v.content->'completion' AS completion
+       FROM courses c JOIN course_versions v ON v.id = c.current_version_id WHERE c.slug = $1`,
+    [cohort.courseSlug],
+  );
+  if (!course) return [];
+  const inserted = await manager.query<{ id: string }[]>(
+    `INSERT INTO cohorts (id, course_version_id, course_id, name, starts_on, ends_on, time_zone, online, city, capacity, enrollment_mode, application_questions, status, completion_rule)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [
+      cohort.id,
+      course.version_id,
+      course.id,
+      cohort.name,
+      day(cohort.startsInDays),
+      day(cohort.startsInDays + cohort.lengthInDays),
+      cohort.timeZone,
+      cohort.online,
+      cohort.city,
+      cohort.capacity,
+      cohort.enrollmentMode,
+      JSON.stringify(cohort.applicationQuestions ?? []),
+      cohort.status,
+      course.completion,
+    ],
+  );
+  if (inserted.length === 0) return [];
+
+  const emails = [...cohort.staff.map((s) => s.email), ...cohort.enrollments.map((e) => e.email)];
+  const users = await manager.query<{ id: string; email: string }[]>('SELECT id, email FROM users WHERE email = ANY($1)', [emails]);
+  const idOf = new Map(users.map((u) => [u.email, u.id]));
+  const lead = idOf.get(cohort.staff.find((s) => s.role === 'lead_trainer')?.email ?? '') ?? null;
+  for (const member of cohort.staff) {
+    await manager.query('INSERT INTO cohort_staff (cohort_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [cohort.id, idOf.get(member.email), member.role]);
+  }
+  for (const allocation of cohort.seats ?? []) {
+    await manager.query('INSERT INTO seat_allocations (cohort_id, organization_id, seats) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [cohort.id, allocation.organizationId, allocation.seats]);
+  }
+  let inviteCodeId: string | null = null;
+  if (cohort.inviteCode) {
+    const uses = cohort.enrollments.filter((e) => e.viaInviteCode).length;
+    const expiresAt = cohort.inviteCode.expiresInDays === null ? null : `${day(cohort.inviteCode.expiresInDays)}T21:59:59Z`;
+    const [code] = await manager.query<{ id: string }[]>(
+      `INSERT INTO cohort_invite_codes (cohort_id, code_hash, max_uses, uses, expires_at, created_by_id) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (code_hash) DO NOTHING RETURNING id`,
+      [cohort.id, hashToken(cohort.inviteCode.code), cohort.inviteCode.maxUses, uses, expiresAt, lead],
+    );
+    inviteCodeId = code?.id ?? null;
+  }
+  for (const e of cohort.enrollments) {
+    const userId = idOf.get(e.email);
+    if (!userId) continue;
+    const [row] = await manager.query<{ id: string }[]>(
+      `INSERT INTO enrollments (cohort_id, user_id, status, sponsoring_organization_id, consent_to_share, application_answers, waitlisted_at, invite_code_id)
+       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $3::varchar = 'waitlisted' THEN clock_timestamp() END, $7) ON CONFLICT (cohort_id, user_id) DO NOTHING RETURNING id`,
+      [cohort.id, userId, e.status, e.organizationId ?? null, e.consentToShare ?? false, JSON.stringify(e.answers ?? {}), e.viaInviteCode ? inviteCodeId : null],
+    );
+    if (!row) continue;
+    let from: string | null = null;
+    for (const to of history(cohort, e)) {
+      // The trainee acts when joining and withdrawing; the lead trainer when deciding and closing the cohort.
+      const actor = from === null || to === 'withdrawn' ? userId : lead;
+      await manager.query('INSERT INTO enrollment_events (enrollment_id, from_status, to_status, actor_id, created_at) VALUES ($1, $2, $3, $4, clock_timestamp())', [row.id, from, to, actor]);
+      from = to;
+    }
+  }
+  return inserted;
 }
 
 function count(report: SeedReport, raw: unknown[]): void {
