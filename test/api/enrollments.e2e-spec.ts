@@ -223,6 +223,16 @@ describe('application mode', () => {
 
     expect((await decide(admin, cohortId, { decision: 'accept', enrollmentIds: [id] }).expect(200)).body.accepted).toBe(1);
   });
+
+  it('a completed cohort accepts nobody more, but its remaining applications can still be rejected', async () => {
+    const cohortId = await makeCohort(t, { enrollmentMode: 'application', applicationQuestions: QUESTIONS, leadTrainer: trainer });
+    const applicant = await registerAccount(t);
+    const id = (await join(t, applicant, cohortId, { answers: { motivation: 'Yes' } }).expect(201)).body.id as string;
+    await sql(t, "UPDATE cohorts SET status = 'completed' WHERE id = $1", [cohortId]);
+
+    expect((await decide(trainer, cohortId, { decision: 'accept', enrollmentIds: [id] }).expect(409)).body.code).toBe('cohort.not_accepting');
+    expect((await decide(trainer, cohortId, { decision: 'reject', enrollmentIds: [id] }).expect(200)).body.rejected).toBe(1);
+  });
 });
 
 describe('the roster', () => {

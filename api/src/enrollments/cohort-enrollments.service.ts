@@ -16,6 +16,7 @@ import { PERSON_ORGANIZATION_ID, assertLeadTrainer, assertStaff, waitlistPositio
 import { changeStatus } from './enrollment-transitions';
 import { Enrollment, type EnrollmentStatus } from './enrollment.entity';
 import { toEnrollmentResponse, type DecisionResultResponse, type EnrollmentResponse, type RosterPage } from './enrollment.response';
+import { ACCEPTING_STATUSES, notAccepting } from './enrollment-rules';
 import { withdrawEnrollment } from './withdrawal';
 
 interface RosterRow {
@@ -116,7 +117,9 @@ export class CohortEnrollmentsService {
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.exists(Cohort, { where: { id: cohortId } }))) throw new NotFoundException();
       await assertLeadTrainer(manager, caller, cohortId);
-      await lockCohort(manager, cohortId);
+      const cohort = await lockCohort(manager, cohortId);
+      // Rejecting stays possible after the cohort closed; accepting would put people into a cohort that takes nobody.
+      if (dto.decision === 'accept' && !ACCEPTING_STATUSES.has(cohort.status)) throw notAccepting();
       const params: unknown[] = [cohortId];
       let idFilter = '';
       if (dto.enrollmentIds) {

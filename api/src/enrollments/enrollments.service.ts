@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Caller } from '../access/access.decorator';
 import { AuditService } from '../audit/audit.service';
-import { ConflictException, NotFoundException, ValidationFailedException, type FieldError } from '../common/domain.exception';
+import { NotFoundException, ValidationFailedException, type FieldError } from '../common/domain.exception';
 import type { Locale } from '../common/localized-text';
 import type { PageQuery } from '../common/pagination';
 import type { RequestContext } from '../common/request-context';
@@ -20,24 +20,8 @@ import { staffRoleOf, waitlistPositions } from './enrollment-queries';
 import { changeStatus, recordEvent } from './enrollment-transitions';
 import { Enrollment, type EnrollmentStatus } from './enrollment.entity';
 import { toEnrollmentResponse, type EnrollmentResponse, type MyEnrollmentPage } from './enrollment.response';
+import { ACCEPTING_STATUSES, assertMayJoin, notAccepting } from './enrollment-rules';
 import { withdrawEnrollment } from './withdrawal';
-
-/** Cohort statuses in which people may join (enroll, apply, redeem a code, be nominated). */
-export const ACCEPTING_STATUSES = new Set<Cohort['status']>(['open', 'running']);
-
-export function notAccepting(): ConflictException {
-  return new ConflictException('cohort.not_accepting', 'errors.cohort_not_accepting');
-}
-
-/**
- * Refuses to join twice: a withdrawn person may come back (their row is reused), a rejected one may not, anyone
- * else already has their place.
- */
-export function assertMayJoin(existing: Pick<Enrollment, 'status'> | null): void {
-  if (!existing || existing.status === 'withdrawn') return;
-  if (existing.status === 'rejected') throw new ConflictException('enrollment.rejected', 'errors.enrollment_rejected');
-  throw new ConflictException('enrollment.exists', 'errors.enrollment_exists');
-}
 
 /** The email a new status brings (applications, places and the waitlist). */
 const EMAIL_ON_JOIN: Partial<Record<EnrollmentStatus, EnrollmentEmailRequest['template']>> = {

@@ -18,7 +18,7 @@ import { queueEnrollmentEmails } from './enrollment-emails';
 import { changeStatus, recordEvent } from './enrollment-transitions';
 import { Enrollment } from './enrollment.entity';
 import { toEnrollmentResponse, type EnrollmentResponse, type OrganizationSeatsResponse } from './enrollment.response';
-import { ACCEPTING_STATUSES, assertMayJoin, notAccepting } from './enrollments.service';
+import { ACCEPTING_STATUSES, assertMayJoin, notAccepting } from './enrollment-rules';
 import { withdrawEnrollment } from './withdrawal';
 
 /** Seats count as used by the people an organization placed while they are active or completed. */

@@ -3,11 +3,9 @@ import { occupancyOf } from '../cohorts/capacity';
 import { Cohort } from '../cohorts/cohort.entity';
 import type { OutboxService } from '../outbox/outbox.service';
 import { queueEnrollmentEmails } from './enrollment-emails';
+import { ACCEPTING_STATUSES } from './enrollment-rules';
 import { changeStatus } from './enrollment-transitions';
 import { Enrollment } from './enrollment.entity';
-
-/** Statuses of a cohort in which people can still move from the waitlist into it. */
-const ACCEPTING = new Set<Cohort['status']>(['open', 'running']);
 
 /**
  * Fills free public places from the waitlist: the earliest waitlisted people (by `waitlistedAt`) become active, as
@@ -29,7 +27,7 @@ const ACCEPTING = new Set<Cohort['status']>(['open', 'running']);
  */
 export async function promoteFromWaitlist(manager: EntityManager, cohortId: string, outbox: OutboxService): Promise<string[]> {
   const cohort = await manager.findOne(Cohort, { where: { id: cohortId }, select: { id: true, status: true } });
-  if (!cohort || !ACCEPTING.has(cohort.status)) return [];
+  if (!cohort || !ACCEPTING_STATUSES.has(cohort.status)) return [];
   const occupancy = await occupancyOf(manager, cohortId);
   if (occupancy.seatsLeft <= 0 || occupancy.waitlisted === 0) return [];
   const next = await manager
