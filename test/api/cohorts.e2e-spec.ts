@@ -278,6 +278,11 @@ describe('editing a cohort', () => {
     const locked = await request(t.url).patch(`/api/cohorts/${id}`).set('authorization', bearer(admin)).set('accept-language', 'en').send({ courseVersion: 1 }).expect(409);
     expect(locked.body).toMatchObject({ code: 'cohort.version_locked', title: 'Course version is fixed' });
     await request(t.url).patch(`/api/cohorts/${id}`).set('authorization', bearer(admin)).send({ courseVersion: 2 }).expect(200);
+    // An edit form sends the course again with every other field: that is not a change of version.
+    await insertCourse(t, courseContent({ slug: own.slug, summary: { en: 'Version 3' } }));
+    const resent = await request(t.url).patch(`/api/cohorts/${id}`).set('authorization', bearer(admin)).send({ courseSlug: own.slug, capacity: 21 }).expect(200);
+    expect(resent.body).toMatchObject({ courseVersion: 2, capacity: 21 });
+    await request(t.url).patch(`/api/cohorts/${id}`).set('authorization', bearer(admin)).send({ courseSlug: 'public-narrative' }).expect(409);
   });
 
   it('refuses a capacity below the places taken and reserved, and promotes from the waitlist when it rises', async () => {

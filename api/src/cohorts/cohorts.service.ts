@@ -422,14 +422,18 @@ export class CohortsService {
     return this.loadVersion(manager, course.currentVersionId);
   }
 
-  /** The version a PATCH asks for: a version number of the cohort's (or the newly named) course, or its current one. */
+  /**
+   * The version a PATCH asks for: a version number of the cohort's (or the newly named) course; a newly named course
+   * without a number means its current version.
+   */
   private async versionFor(manager: EntityManager, cohort: Cohort, slug: string | undefined, versionNumber: number | undefined): Promise<CourseVersion> {
     let courseId = cohort.courseId;
     if (slug !== undefined) {
       const course = await manager.findOne(Course, { where: { slug }, select: { id: true, currentVersionId: true } });
       if (!course?.currentVersionId) throw new ValidationFailedException([fieldError('courseSlug', 'courseNotFound')]);
+      // Re-sending the cohort's own course (an edit form sends every field) keeps the pinned version.
+      if (versionNumber === undefined) return this.loadVersion(manager, course.id === cohort.courseId ? cohort.courseVersionId : course.currentVersionId);
       courseId = course.id;
-      if (versionNumber === undefined) return this.loadVersion(manager, course.currentVersionId);
     }
     const found = await manager.findOne(CourseVersion, { where: { courseId, version: versionNumber }, select: { id: true } });
     if (!found) throw new ValidationFailedException([fieldError('courseVersion', 'versionNotFound')]);
