@@ -51,7 +51,8 @@ export function CohortCardItem({ cohort, lang, showCourse = false }: { cohort: C
         <div>
           <dt>{t('catalog.dates')}</dt>
           <dd>
-            {cohort.dates} <span className="muted">({t('catalog.weeks', { count: cohort.weeks })})</span>
+            {/* No parentheses: the Arabic face (Amiri) draws them the wrong way round in right-to-left text. */}
+            <bdi>{cohort.dates}</bdi> <span className="muted">· {t('catalog.weeks', { count: cohort.weeks })}</span>
             {cohort.zoneNote ? <span className="muted zone-note">{t('catalog.zoneNote', { zone: cohort.zoneNote })}</span> : null}
           </dd>
         </div>

@@ -105,7 +105,7 @@ export function MyCohorts({ cohorts, lang, withdrawing, outcome }: { cohorts: My
               <p className="enrollment-status">
                 <span className={`status-badge status-badge-${cohort.status}`}>{t(`myCohorts.status.${cohort.status}`)}</span>
                 {cohort.status === 'waitlisted' && cohort.waitlistPosition ? (
-                  <span> {t('myCohorts.waitlistPosition', { position: cohort.waitlistPosition })}</span>
+                  <span className="muted"> · {t('myCohorts.waitlistPosition', { position: cohort.waitlistPosition })}</span>
                 ) : null}
               </p>
               {outcome?.errors && outcome.enrollmentId === cohort.id ? <FormErrors id={`errors-${cohort.id}`} errors={outcome.errors} /> : null}

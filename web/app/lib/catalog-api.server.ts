@@ -2,120 +2,37 @@ import { json, redirect } from '@remix-run/node';
 import type { CohortCard } from '~/components/catalog-cohort';
 import type { MyCohort } from '~/components/catalog-my-cohorts';
 import { apiClient, call } from './api.server';
-import { canWithdraw, formatDayRange, sameClock, textIn, timeZoneLabel, weeksBetween, type CohortStatus, type EnrollmentMode, type EnrollmentStatus, type LocalizedText } from './catalog';
+import type { components } from '~/api/schema';
+import { canWithdraw, formatDayRange, sameClock, timeZoneLabel, weeksBetween } from './catalog';
 import { validatedFormData } from './csrf.server';
-import { env } from './env.server';
 import { fixedT } from './i18n.server';
 import { problemToFormErrors } from './problem';
 import type { Locale } from './locale';
 
-// Shapes of docs/cohorts-and-enrollment.md (Endpoints), as the pages read them.
-
-export interface CohortSummary {
-  id: string;
-  courseSlug: string;
-  courseTitle: string | LocalizedText;
-  name: LocalizedText;
-  displayName: string;
-  status: CohortStatus;
-  startsOn: string;
-  endsOn: string;
-  timeZone: string;
-  online: boolean;
-  city: LocalizedText | null;
-  displayCity: string | null;
-  capacity: number;
-  seatsLeft: number;
-  waitlisted: number;
-  enrollmentMode: EnrollmentMode;
-}
-
-export interface CourseListItem {
-  slug: string;
-  title: LocalizedText;
-  summary: LocalizedText;
-  displayTitle: string;
-  displaySummary: string;
-  textLocale: string;
-  fallback: boolean;
-  locales: string[];
-  moduleCount: number;
-  lessonCount: number;
-  exerciseCount: number;
-  upcomingCohorts: number;
-}
-
-export interface CourseDetail extends CourseListItem {
-  modules: {
-    key: string;
-    title: string | LocalizedText;
-    displayTitle?: string;
-    summary: string | LocalizedText;
-    displaySummary?: string;
-    lessons: { key: string; title: string | LocalizedText; displayTitle?: string; duration: number }[];
-    exercises: { key: string; title: string | LocalizedText; displayTitle?: string; submissionKind: string }[];
-  }[];
-  completion: { minAttendancePercent: number; requiredExercises: 'all' | string[]; finalReview: boolean };
-  cohorts: CohortSummary[];
-}
-
-export interface CohortDetail extends CohortSummary {
-  applicationQuestions: { key: string; label: LocalizedText; displayLabel: string; required: boolean }[];
-  courseVersion: number;
-  viewer: {
-    enrollment: { id: string; status: EnrollmentStatus; waitlistPosition: number | null } | null;
-    staffRole: 'lead_trainer' | 'coach' | null;
-  };
-}
-
-export interface Enrollment {
-  id: string;
-  cohortId: string;
-  status: EnrollmentStatus;
-  waitlistPosition: number | null;
-  consentToShare: boolean;
-  sponsoringOrganizationId: string | null;
-  createdAt: string;
-}
-
-export type MyEnrollment = Enrollment & { cohort: CohortSummary };
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+type Schemas = components['schemas'];
+export type CohortSummary = Schemas['CohortSummaryResponse'];
+export type CourseListItem = Schemas['CatalogCourseResponse'];
+export type CourseDetail = Schemas['CourseResponse'];
+export type CohortDetail = Schemas['CohortResponse'];
+export type Enrollment = Schemas['EnrollmentResponse'];
+export type MyEnrollment = Schemas['MyEnrollmentResponse'];
 
 /**
- * The catalog and enrollment calls of one request, with the same headers and error handling as `apiClient` +
- * `call` (bearer token when signed in, Accept-Language for the reader's language, problems back as values).
+ * The catalog and enrollment calls of one request (docs/cohorts-and-enrollment.md), through the typed client:
+ * bearer token when signed in, Accept-Language for the reader's language, problems back as values.
  */
 export function catalogApi({ token, locale }: { token?: string | null; locale: Locale }) {
-  const headers: Record<string, string> = { 'Accept-Language': locale, Accept: 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const send = <T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown) =>
-    call<T>(
-      fetch(`${env.apiUrl}${path}`, {
-        method,
-        headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }).then(async (response) => {
-        const payload: unknown = await response.json().catch(() => undefined);
-        return response.ok ? { data: payload as T, response } : { error: payload, response };
-      }),
-    );
-  const id = (value: string) => encodeURIComponent(value);
+  const api = apiClient({ token, locale });
   return {
-    courses: (query: { page?: number; pageSize?: number }) =>
-      send<Page<CourseListItem>>('GET', `/api/courses?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString()}`),
-    course: (slug: string) => send<CourseDetail>('GET', `/api/courses/${id(slug)}`),
-    cohort: (cohortId: string) => send<CohortDetail>('GET', `/api/cohorts/${id(cohortId)}`),
-    join: (cohortId: string, body: { answers?: Record<string, string>; inviteCode?: string }) =>
-      send<Enrollment>('POST', `/api/cohorts/${id(cohortId)}/enrollments`, body),
-    myEnrollments: () => send<MyEnrollment[] | Page<MyEnrollment>>('GET', '/api/me/enrollments'),
+    courses: (query: { page?: number; pageSize?: number }) => call(api.GET('/api/courses', { params: { query } })),
+    course: (slug: string) => call(api.GET('/api/courses/{slug}', { params: { path: { slug } } })),
+    cohort: (id: string) => call(api.GET('/api/cohorts/{id}', { params: { path: { id } } })),
+    join: (id: string, body: { answers?: Record<string, string>; inviteCode?: string }) =>
+      call(api.POST('/api/cohorts/{id}/enrollments', { params: { path: { id } }, body })),
+    // Newest first; a person has a handful of enrollments, so one page of 50 is all of them in practice.
+    myEnrollments: () => call(api.GET('/api/me/enrollments', { params: { query: { pageSize: 50 } } })),
     updateEnrollment: (enrollmentId: string, body: { consentToShare?: boolean; status?: 'withdrawn' }) =>
-      send<Enrollment>('PATCH', `/api/me/enrollments/${id(enrollmentId)}`, body),
+      call(api.PATCH('/api/me/enrollments/{enrollmentId}', { params: { path: { enrollmentId } }, body })),
   };
 }
 
@@ -124,10 +41,10 @@ export function toCohortCard(cohort: CohortSummary, locale: Locale, viewerTimeZo
   return {
     id: cohort.id,
     name: cohort.displayName,
-    courseTitle: textIn(cohort.courseTitle, locale).text,
+    courseTitle: cohort.courseTitle,
     dates: formatDayRange(cohort.startsOn, cohort.endsOn, locale),
     weeks: weeksBetween(cohort.startsOn, cohort.endsOn),
-    place: cohort.displayCity ?? textIn(cohort.city, locale).text,
+    place: cohort.displayCity,
     online: cohort.online,
     timeZone: cohort.timeZone,
     // Dates are days in the cohort's zone: say which zone when the reader's clock differs, or is unknown.
@@ -147,7 +64,7 @@ export function toCohortCard(cohort: CohortSummary, locale: Locale, viewerTimeZo
 export async function loadMyCohorts(token: string, locale: Locale): Promise<MyCohort[]> {
   const result = await catalogApi({ token, locale }).myEnrollments();
   if (!result.ok) return [];
-  const enrollments = Array.isArray(result.data) ? result.data : result.data.items;
+  const enrollments = result.data.items;
   const sponsorIds = [...new Set(enrollments.map((e) => e.sponsoringOrganizationId).filter((id): id is string => Boolean(id)))].slice(0, 20);
   const api = apiClient({ locale });
   const sponsors = new Map(

@@ -1,25 +1,5 @@
 import type { Locale } from './locale';
 
-/** Per-locale text as the api sends it. */
-export type LocalizedText = { ar?: string; en?: string; fr?: string };
-
-export const enrollmentModes = ['open', 'application', 'invite'] as const;
-export type EnrollmentMode = (typeof enrollmentModes)[number];
-export const enrollmentStatuses = ['applied', 'waitlisted', 'active', 'withdrawn', 'completed', 'rejected'] as const;
-export type EnrollmentStatus = (typeof enrollmentStatuses)[number];
-export type CohortStatus = 'draft' | 'open' | 'running' | 'completed';
-
-/** Text that may arrive as a plain (already resolved) string or as per-locale text. */
-export function textIn(value: string | LocalizedText | null | undefined, locale: Locale): { text: string; lang: Locale | null } {
-  if (!value) return { text: '', lang: null };
-  if (typeof value === 'string') return { text: value, lang: null };
-  for (const candidate of [locale, 'ar', 'en', 'fr'] as const) {
-    const text = value[candidate]?.trim();
-    if (text) return { text, lang: candidate };
-  }
-  return { text: '', lang: null };
-}
-
 /**
  * A date-only value (`2026-03-01`) as a calendar date in the reader's language. Cohort dates are days in the
  * cohort's own time zone, not instants, so they are formatted as UTC midnights and never shift by a day.

@@ -4,22 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { CohortCardItem, FallbackNotice } from '~/components/catalog-cohort';
 import { ErrorPage } from '~/components/errors';
 import { ChevronBack } from '~/components/icons';
-import { textIn } from '~/lib/catalog';
 import { catalogApi, toCohortCard } from '~/lib/catalog-api.server';
 import { raise } from '~/lib/http.server';
-import { isLocale, type Locale } from '~/lib/locale';
+import { isLocale } from '~/lib/locale';
 import { titleMeta } from '~/lib/meta';
 import { notFound, requireLocale } from '~/lib/params.server';
 import { getOptionalUser } from '~/lib/session.server';
 
 export const meta = titleMeta;
-
-/** A syllabus text in the reader's language, noting the language it came from when that is another one. */
-function shown(display: string | undefined, value: Parameters<typeof textIn>[0], lang: Locale) {
-  const resolved = textIn(value, lang);
-  const text = display ?? resolved.text;
-  return { text, lang: resolved.lang && resolved.lang !== lang ? resolved.lang : null };
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLocale(params);
@@ -28,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [result, user] = await Promise.all([catalogApi({ locale: lang }).course(slug), getOptionalUser(request, lang)]);
   if (!result.ok) raise(notFound());
   const course = result.data;
-  const minutes = new Intl.NumberFormat(lang, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
+  const minutes = new Intl.NumberFormat(lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
   return json({
     lang,
     title: course.displayTitle,
@@ -40,16 +32,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       textLang: course.fallback && isLocale(course.textLocale) ? course.textLocale : null,
       modules: course.modules.map((module) => ({
         key: module.key,
-        title: shown(module.displayTitle, module.title, lang),
-        summary: shown(module.displaySummary, module.summary, lang),
+        title: module.title,
+        summary: module.summary,
         lessons: module.lessons.map((lesson) => ({
           key: lesson.key,
-          title: shown(lesson.displayTitle, lesson.title, lang),
+          title: lesson.title,
           duration: lesson.duration > 0 ? minutes.format(lesson.duration) : null,
         })),
         exercises: module.exercises.map((exercise) => ({
           key: exercise.key,
-          title: shown(exercise.displayTitle, exercise.title, lang),
+          title: exercise.title,
           kind: exercise.submissionKind,
         })),
       })),
@@ -58,10 +50,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     cohorts: course.cohorts.map((cohort) => toCohortCard(cohort, lang, user?.timeZone ?? null)),
   });
-}
-
-function Text({ value }: { value: { text: string; lang: string | null } }) {
-  return value.lang ? <span lang={value.lang}>{value.text}</span> : <>{value.text}</>;
 }
 
 export default function CoursePage() {
@@ -100,27 +88,23 @@ export default function CoursePage() {
 
       <section aria-labelledby="syllabus-title">
         <h2 id="syllabus-title">{t('catalog.syllabus')}</h2>
-        <ol className="syllabus">
+        <ol className="syllabus" lang={course.textLang ?? undefined}>
           {course.modules.map((module, index) => (
             <li key={module.key}>
               {/* <details> opens and closes without JavaScript; the first module is open as an example. */}
               <details open={index === 0}>
                 <summary>
                   <span className="module-number">{t('catalog.moduleNumber', { number: index + 1 })}</span>
-                  <Text value={module.title} />
+                  {module.title}
                 </summary>
-                {module.summary.text ? (
-                  <p>
-                    <Text value={module.summary} />
-                  </p>
-                ) : null}
+                {module.summary ? <p>{module.summary}</p> : null}
                 {module.lessons.length > 0 ? (
                   <>
                     <h3>{t('catalog.lessonsTitle')}</h3>
                     <ul className="syllabus-items">
                       {module.lessons.map((lesson) => (
                         <li key={lesson.key}>
-                          <Text value={lesson.title} />
+                          {lesson.title}
                           {lesson.duration ? <span className="muted"> · {lesson.duration}</span> : null}
                         </li>
                       ))}
@@ -133,8 +117,8 @@ export default function CoursePage() {
                     <ul className="syllabus-items">
                       {module.exercises.map((exercise) => (
                         <li key={exercise.key}>
-                          <Text value={exercise.title} />
-                          <span className="muted"> · {t(`catalog.submission.${exercise.kind}`, { defaultValue: '' })}</span>
+                          {exercise.title}
+                          <span className="muted"> · {t(`catalog.submission.${exercise.kind}`)}</span>
                         </li>
                       ))}
                     </ul>

@@ -1,11 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPage } from '~/components/errors';
 import { CsrfInput, FormErrors, Notice, SelectField, SubmitButton, TextField } from '~/components/forms';
 import { ChevronForward } from '~/components/icons';
 import { LocaleSelect } from '~/components/locale-select';
+import { MyCohorts, type MyCohortsOutcome } from '~/components/catalog-my-cohorts';
+import { loadMyCohorts, myCohortsAction } from '~/lib/catalog-api.server';
 import { apiClient, call } from '~/lib/api.server';
 import { displayName } from '~/lib/format';
 import { invalid, parseForm } from '~/lib/form.server';
@@ -22,8 +23,10 @@ export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLocale(params);
-  const { user } = await requireUser(request, lang);
+  const { user, token } = await requireUser(request, lang);
   const api = apiClient({ locale: lang });
+  const url = new URL(request.url);
+  const myCohorts = await loadMyCohorts(token, lang);
   // Organizations this person manages, by name; a handful at most, so one public read each is fine for now.
   const managed = await Promise.all(
     user.organizations
@@ -40,15 +43,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: displayName(user, lang),
     isAdmin: user.isAdmin,
     managed,
+    // Cohorts this person runs or coaches (admins run them all): a summary here, the details under /manage.
+    staffing: user.isAdmin || user.staffRoles.length > 0 ? { cohorts: new Set(user.staffRoles.map((s) => s.cohortId)).size } : null,
+    myCohorts,
+    // `?withdraw={enrollmentId}` asks "are you sure?" in that cohort's row; `?done=` says what just happened.
+    withdrawing: myCohorts.find((c) => c.canWithdraw && c.id === url.searchParams.get('withdraw'))?.id ?? null,
+    myCohortsDone: (['withdrawn', 'consentGiven', 'consentWithdrawn'] as const).find((d) => d === url.searchParams.get('done')),
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLocale(params);
   const { user, token } = await requireUser(request, lang);
+  const intent = new URL(request.url).searchParams.get('intent');
+  if (intent === 'consent' || intent === 'withdraw') return myCohortsAction(request, lang, token, intent);
   if (!user.isAdmin) raise(notFound());
   const api = apiClient({ token, locale: lang });
-  const intent = new URL(request.url).searchParams.get('intent');
   if (intent === 'createOrganization') {
     const { submission } = await parseForm(request, createOrganizationSchema);
     if (submission.status !== 'success') return invalid(submission, undefined, { intent });
@@ -75,18 +85,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await call(api.POST('/api/invitations', { body: { email: submission.value.email, locale: submission.value.locale } }));
   if (!result.ok) return invalid(submission, result.problem, { fields: ['email', 'locale'], intent: 'invite' });
   return json({ intent: 'invite', result: submission.reply({ resetForm: true }), invited: result.data.email });
-}
-
-function Stub({ id, title, text, children }: { id: string; title: string; text: string; children?: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <span className="soon">{t('dashboard.soon')}</span>
-      <h2 id={id}>{title}</h2>
-      <p>{text}</p>
-      {children}
-    </section>
-  );
 }
 
 function AdminPanel() {
@@ -156,32 +154,56 @@ function AdminPanel() {
 }
 
 export default function Dashboard() {
-  const { lang, name, isAdmin, managed } = useLoaderData<typeof loader>();
+  const { lang, name, isAdmin, managed, staffing, myCohorts, withdrawing, myCohortsDone } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const myCohortsOutcome: MyCohortsOutcome =
+    actionData && 'enrollmentId' in actionData ? { enrollmentId: actionData.enrollmentId, errors: actionData.errors } : { done: myCohortsDone };
   const { t } = useTranslation();
   return (
     <>
       <h1>{t('dashboard.welcome', { name })}</h1>
+      {staffing ? (
+        <section className="panel" aria-labelledby="staffing-title">
+          <h2 id="staffing-title">{t('manage.dashboard.title')}</h2>
+          <p>{isAdmin && staffing.cohorts === 0 ? t('manage.dashboard.admin') : t('manage.dashboard.count', { count: staffing.cohorts })}</p>
+          <p>
+            <Link className="button" to={`/${lang}/manage`}>
+              {t('manage.dashboard.open')}
+              <ChevronForward />
+            </Link>
+          </p>
+        </section>
+      ) : null}
       {isAdmin ? <AdminPanel /> : null}
       {managed.map((organization) => (
         <section key={organization.id} className="panel" aria-labelledby={`org-${organization.id}`}>
           <h2 id={`org-${organization.id}`}>{t('dashboard.manager.title')}</h2>
           <p>{t('dashboard.manager.text')}</p>
-          <p>
+          <p className="actions">
             <Link className="button" to={`/${lang}/organizations/${organization.id}`}>
               {t('dashboard.manager.open', { name: organization.name })}
+              <ChevronForward />
+            </Link>
+            <Link className="button" to={`/${lang}/organizations/${organization.id}/seats`}>
+              {t('seats.dashboardLink')}
               <ChevronForward />
             </Link>
           </p>
         </section>
       ))}
-      {/* Cohort roles (trainer, coach, trainee) do not exist yet, so nobody is shown panels for roles they may not
-          have: admins see administration, managers their organizations, everyone else their learning. */}
-      {!isAdmin && managed.length === 0 ? (
-        <Stub id="trainee-title" title={t('dashboard.trainee.title')} text={t('dashboard.trainee.text')} />
+      {/* Trainees see their cohorts; everyone else only once they have joined one. */}
+      {myCohorts.length > 0 || (!isAdmin && managed.length === 0) ? (
+        <MyCohorts cohorts={myCohorts} lang={lang} withdrawing={withdrawing} outcome={myCohortsOutcome} />
       ) : null}
       <nav className="panel" aria-labelledby="links-title">
         <h2 id="links-title">{t('dashboard.links.title')}</h2>
         <ul className="panel-links">
+          <li>
+            <Link to={`/${lang}/courses`}>
+              {t('catalog.shortcut')}
+              <ChevronForward />
+            </Link>
+          </li>
           <li>
             <Link to={`/${lang}/profile`}>
               {t('dashboard.links.profile')}

@@ -18,7 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   return json({
     lang,
-    user: user ? { name: displayName(user, lang), isAdmin: user.isAdmin } : null,
+    // People who run or coach a cohort (and admins) get a link to the cohorts they manage.
+    user: user ? { name: displayName(user, lang), isAdmin: user.isAdmin, staff: user.isAdmin || user.staffRoles.length > 0 } : null,
   });
 }
 
@@ -65,16 +66,20 @@ export default function LocaleLayout() {
         <nav className="main-nav" aria-label={t('nav.main')}>
           <ul>
             <li>
-              <NavLink to={`/${lang}/organizations`}>{t('nav.organizations')}</NavLink>
+              <NavLink to={`/${lang}/courses`}>{t('nav.courses')}</NavLink>
             </li>
+            {/* One line on a 390 px phone in every language: signed-in people reach organizations and their
+                profile from the dashboard's shortcuts, so the bar keeps what they come for. */}
             {user ? (
               <>
                 <li>
                   <NavLink to={`/${lang}/dashboard`}>{t('nav.dashboard')}</NavLink>
                 </li>
-                <li>
-                  <NavLink to={`/${lang}/profile`}>{t('nav.profile')}</NavLink>
-                </li>
+                {user.staff ? (
+                  <li>
+                    <NavLink to={`/${lang}/manage`}>{t('manage.nav')}</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <Form method="post" action={`/${lang}/logout`} className="inline-form">
                     <CsrfInput />
@@ -86,6 +91,9 @@ export default function LocaleLayout() {
               </>
             ) : (
               <>
+                <li>
+                  <NavLink to={`/${lang}/organizations`}>{t('nav.organizations')}</NavLink>
+                </li>
                 <li>
                   <NavLink to={`/${lang}/login`}>{t('nav.signIn')}</NavLink>
                 </li>
