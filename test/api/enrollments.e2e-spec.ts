@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { bootApp, type TestApp } from '../support/app';
 import { adminAccount, bearer, registerAccount, sql, type Account } from './fixtures';
-import { accounts, addMember, join, makeCohort, makeOrganization, queuedEmails, statuses } from './enrollment-fixtures';
+import { accounts, addMember, allocateSeats, join, makeCohort, makeOrganization, queuedEmails, statuses } from './enrollment-fixtures';
 
 let t: TestApp;
 let admin: Account;
@@ -399,5 +399,58 @@ describe('waitlist promotion by the cohort’s own changes', () => {
     });
     expect(promoted).toHaveLength(2);
     expect(await statuses(t, cohortId)).toEqual({ [people[0].id]: 'active', [people[1].id]: 'active', [people[2].id]: 'active', [people[3].id]: 'waitlisted' });
+  });
+});
+
+describe('bounded reads', () => {
+  /** Counts the SQL statements the app runs while `fn` runs (every statement goes through a query runner). */
+  async function queriesDuring(fn: () => Promise<unknown>): Promise<number> {
+    const { PostgresQueryRunner } = await import('typeorm/driver/postgres/PostgresQueryRunner');
+    const original = PostgresQueryRunner.prototype.query;
+    let count = 0;
+    PostgresQueryRunner.prototype.query = function (this: InstanceType<typeof PostgresQueryRunner>, ...args: Parameters<typeof original>) {
+      count += 1;
+      return original.apply(this, args);
+    } as typeof original;
+    try {
+      await fn();
+    } finally {
+      PostgresQueryRunner.prototype.query = original;
+    }
+    return count;
+  }
+
+  it('my enrollments, the roster and an organization’s seats cost the same number of queries for few or many rows', async () => {
+    const small = await registerAccount(t);
+    const large = await registerAccount(t);
+    const smallCohort = await makeCohort(t, { capacity: 1, leadTrainer: trainer });
+    const largeCohort = await makeCohort(t, { capacity: 1, leadTrainer: trainer });
+    const people = await accounts(t, 12);
+    for (const p of people.slice(0, 2)) await join(t, p, smallCohort).expect(201);
+    for (const p of people) await join(t, p, largeCohort).expect(201);
+    for (let i = 0; i < 2; i += 1) await join(t, small, await makeCohort(t, { capacity: i % 2 })).expect(201);
+    for (let i = 0; i < 12; i += 1) await join(t, large, await makeCohort(t, { capacity: i % 2 })).expect(201);
+
+    const mine = [await queriesDuring(() => myEnrollments(small).expect(200)), await queriesDuring(() => myEnrollments(large).expect(200))];
+    expect(mine[1]).toBe(mine[0]);
+    const rosters = [await queriesDuring(() => roster(trainer, smallCohort).expect(200)), await queriesDuring(() => roster(trainer, largeCohort).expect(200))];
+    expect(rosters[1]).toBe(rosters[0]);
+    expect(Math.max(...mine, ...rosters)).toBeLessThanOrEqual(8);
+
+    const seats: number[] = [];
+    for (const size of [1, 4]) {
+      const manager = await registerAccount(t);
+      const orgId = await makeOrganization(t, { en: `Org ${size}` });
+      await addMember(t, orgId, manager, 'manager');
+      for (let i = 0; i < size; i += 1) {
+        const cohortId = await makeCohort(t);
+        await allocateSeats(t, cohortId, orgId, 2);
+        const member = await registerAccount(t);
+        await addMember(t, orgId, member);
+        await request(t.url).post(`/api/organizations/${orgId}/seats/${cohortId}/nominations`).set('authorization', bearer(manager)).send({ userId: member.id }).expect(201);
+      }
+      seats.push(await queriesDuring(() => request(t.url).get(`/api/organizations/${orgId}/seats`).set('authorization', bearer(manager)).expect(200)));
+    }
+    expect(seats[1]).toBe(seats[0]);
   });
 });
