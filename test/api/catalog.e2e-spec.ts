@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { bootApp, type TestApp } from '../support/app';
 import { courseContent, insertCourse } from './course-fixtures';
 import { adminAccount, bearer, sql, type Account } from './fixtures';
@@ -34,6 +35,22 @@ async function cohort(slug: string, overrides: Record<string, unknown>, status: 
   const path: ('open' | 'running' | 'completed')[] = status === 'draft' ? [] : status === 'open' ? ['open'] : status === 'running' ? ['open', 'running'] : ['open', 'running', 'completed'];
   for (const next of path) await request(t.url).post(`/api/cohorts/${id}/status`).set('authorization', bearer(admin)).send({ status: next }).expect(200);
   return id;
+}
+
+/** How many SQL statements the (in-process) api runs while `fn` runs. */
+async function queriesDuring(fn: () => Promise<unknown>): Promise<number> {
+  const original = PostgresQueryRunner.prototype.query;
+  let count = 0;
+  PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, ...args: Parameters<typeof original>) {
+    count++;
+    return original.apply(this, args);
+  } as typeof original;
+  try {
+    await fn();
+  } finally {
+    PostgresQueryRunner.prototype.query = original;
+  }
+  return count;
 }
 
 describe('the course catalog (GET /api/courses)', () => {
@@ -174,5 +191,17 @@ describe('a course page (GET /api/courses/{slug})', () => {
     const res = await request(t.url).get('/api/courses/campaign-management').set('accept-language', 'en').expect(200);
     expect(res.body).toMatchObject({ version: 2, moduleCount: 2 });
     expect((await request(t.url).get(`/api/cohorts/${pinned}`).expect(200)).body.courseVersion).toBe(1);
+  });
+
+  it('runs the same number of queries whatever the number of cohorts and courses (no N+1)', async () => {
+    const page = () => request(t.url).get('/api/courses/campaign-management').expect(200);
+    const list = () => request(t.url).get('/api/courses?pageSize=100').expect(200);
+    const staff = () => request(t.url).get('/api/me/cohorts?pageSize=100').set('authorization', bearer(admin)).expect(200);
+    const before = { page: await queriesDuring(page), list: await queriesDuring(list), staff: await queriesDuring(staff) };
+    expect(Object.values(before).every((n) => n > 0 && n <= 8)).toBe(true);
+    for (let i = 0; i < 6; i++) await cohort('campaign-management', { capacity: 5 + i }, i % 2 ? 'open' : 'running');
+    for (let i = 0; i < 4; i++) await insertCourse(t, courseContent({ slug: `extra-course-${i}` }));
+    expect((await page()).body.cohorts.length).toBeGreaterThanOrEqual(7);
+    expect({ page: await queriesDuring(page), list: await queriesDuring(list), staff: await queriesDuring(staff) }).toEqual(before);
   });
 });
