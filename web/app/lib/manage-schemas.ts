@@ -45,30 +45,36 @@ type CohortValues = {
   place: 'online' | 'city';
   cityAr?: string;
   cityEn?: string;
+  cityFr?: string;
   [key: string]: unknown;
 };
 
-function cohortRules(value: CohortValues, ctx: z.RefinementCtx) {
-  if (!value.nameAr && !value.nameEn && !value.nameFr) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['nameAr'], message: 'manage.validation.nameRequired' });
-  }
-  if (value.place === 'city' && !value.cityAr && !value.cityEn && !value.cityFr) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['cityAr'], message: 'manage.validation.cityRequired' });
-  }
-  if (value.startsOn && value.endsOn && value.endsOn < value.startsOn) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['endsOn'], message: 'manage.validation.endsBeforeStart' });
-  }
+/**
+ * Rules across fields (a name in some language, a city unless online, the last day not before the first),
+ * checked on the raw form so they are reported together with every other field's message: zod skips an
+ * object's refinements as soon as one field is wrong.
+ */
+export function cohortRuleErrors(formData: FormData): Record<string, string[]> {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  const errors: Record<string, string[]> = {};
+  if (!text('nameAr') && !text('nameEn') && !text('nameFr')) errors.nameAr = ['manage.validation.nameRequired'];
+  if (text('place') === 'city' && !text('cityAr') && !text('cityEn') && !text('cityFr')) errors.cityAr = ['manage.validation.cityRequired'];
+  const startsOn = text('startsOn');
+  const endsOn = text('endsOn');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(startsOn) && /^\d{4}-\d{2}-\d{2}$/.test(endsOn) && endsOn < startsOn) errors.endsOn = ['manage.validation.endsBeforeStart'];
+  return errors;
 }
 
-export const createCohortSchema = z
-  .object({
+export const createCohortSchema = z.object({
     courseSlug: z.string(required).trim().min(1, 'validation.required').max(200),
     leadTrainerEmail: email.optional(),
     ...cohortShape,
-  })
-  .superRefine(cohortRules);
+  });
 
-export const updateCohortSchema = z.object(cohortShape).superRefine(cohortRules);
+export const updateCohortSchema = z.object(cohortShape);
 
 /** The per-locale text of a form's ar/en/fr inputs, without the blank ones. */
 export function localized(ar?: string, en?: string, fr?: string): { ar?: string; en?: string; fr?: string } {

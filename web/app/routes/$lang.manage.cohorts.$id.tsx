@@ -18,6 +18,7 @@ import {
   cohortBody,
   cohortFieldAliases,
   cohortFormFields,
+  cohortRuleErrors,
   inviteCodeSchema,
   organizationIdSchema,
   seatsSchema,
@@ -25,6 +26,7 @@ import {
   updateCohortSchema,
   userIdSchema,
 } from '~/lib/manage-schemas';
+import { invalidWithRules } from '~/lib/manage.server';
 import { titleMeta } from '~/lib/meta';
 import { notFound, requireLocale } from '~/lib/params.server';
 import { problemToFormErrors, type Problem } from '~/lib/problem';
@@ -126,8 +128,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const path = { params: { path: { id } } };
   switch (intent) {
     case 'update': {
-      const { submission } = await parseForm(request, updateCohortSchema);
-      if (submission.status !== 'success') return invalid(submission, undefined, { intent });
+      const { submission, formData } = await parseForm(request, updateCohortSchema);
+      const ruleErrors = cohortRuleErrors(formData);
+      if (submission.status !== 'success' || Object.keys(ruleErrors).length > 0) return invalidWithRules(submission, ruleErrors, intent);
       const result = await call(api.PATCH('/api/cohorts/{id}', { ...path, body: cohortBody(submission.value) }));
       if (!result.ok) return invalid(submission, result.problem, { fields: cohortFormFields, aliases: cohortFieldAliases, intent });
       return json({ intent, result: submission.reply(), done: 'saved' as const });

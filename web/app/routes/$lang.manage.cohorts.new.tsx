@@ -10,7 +10,8 @@ import { apiClient, call } from '~/lib/api.server';
 import { invalid, parseForm } from '~/lib/form.server';
 import { raise } from '~/lib/http.server';
 import { fixedT } from '~/lib/i18n.server';
-import { cohortBody, cohortFieldAliases, cohortFormFields, createCohortSchema } from '~/lib/manage-schemas';
+import { cohortBody, cohortFieldAliases, cohortFormFields, cohortRuleErrors, createCohortSchema } from '~/lib/manage-schemas';
+import { invalidWithRules } from '~/lib/manage.server';
 import { titleMeta } from '~/lib/meta';
 import { notFound, requireLocale } from '~/lib/params.server';
 import { requireUser } from '~/lib/session.server';
@@ -44,8 +45,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLocale(params);
   const { user, token } = await requireUser(request, lang);
   if (!mayCreate(user)) raise(notFound());
-  const { submission } = await parseForm(request, createCohortSchema);
-  if (submission.status !== 'success') return invalid(submission);
+  const { submission, formData } = await parseForm(request, createCohortSchema);
+  const ruleErrors = cohortRuleErrors(formData);
+  if (submission.status !== 'success' || Object.keys(ruleErrors).length > 0) return invalidWithRules(submission, ruleErrors);
   const { courseSlug, leadTrainerEmail } = submission.value;
   const result = await call(
     apiClient({ token, locale: lang }).POST('/api/cohorts', {

@@ -51,6 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     call(api.GET('/api/organizations', { params: { query: { pageSize: 100 } } })),
   ]);
   const labels = new Map(cohort.applicationQuestions.map((q) => [q.key, q.displayLabel]));
+  const keys = cohort.applicationQuestions.map((q) => q.key);
+  const order = (key: string) => (keys.includes(key) ? keys.indexOf(key) : keys.length);
   type Row = Extract<typeof list, { ok: true }>['data']['items'][number];
   const person = (row: Row) => ({
     id: row.id,
@@ -61,7 +63,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     city: row.city ?? null,
     waitlistPosition: row.waitlistPosition,
     applied: row.appliedAt ? formatInstant(row.appliedAt, lang, user.timeZone) : null,
-    answers: Object.entries(row.answers ?? {}).map(([key, answer]) => ({ key, label: labels.get(key) ?? key, answer: String(answer) })),
+    // In the order the questions are asked; unanswered optional questions are left out.
+    answers: Object.entries(row.answers ?? {})
+      .filter(([, answer]) => String(answer).trim() !== '')
+      .sort(([a], [b]) => order(a) - order(b))
+      .map(([key, answer]) => ({ key, label: labels.get(key) ?? key, answer: String(answer) })),
   });
   const waitlisted = waitlist.ok ? waitlist.data.items.map(person) : [];
   waitlisted.sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
@@ -359,7 +365,7 @@ export default function Applications() {
                 </li>
               ))}
             </ul>
-            <div className="actions sticky-actions">
+            <div className="actions decide-actions">
               <SubmitButton name="decision" value="accept">
                 {t('manage.applications.acceptSelected')}
               </SubmitButton>

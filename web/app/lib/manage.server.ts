@@ -1,0 +1,16 @@
+import { json } from '@remix-run/node';
+import type { SubmissionResult } from '@conform-to/react';
+
+interface Replyable {
+  error?: Record<string, string[] | null> | null;
+  reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): SubmissionResult<string[]>;
+}
+
+/** The form back with zod's messages and the cross-field ones together (400). */
+export function invalidWithRules(submission: Replyable, ruleErrors: Record<string, string[]>, intent?: string) {
+  const existing = submission.error ?? {};
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [name, messages] of Object.entries(existing)) if (name !== '' && messages) fieldErrors[name] = [...messages];
+  for (const [name, messages] of Object.entries(ruleErrors)) fieldErrors[name] = [...(fieldErrors[name] ?? []), ...messages];
+  return json({ intent, result: submission.reply({ formErrors: existing['']?.length ? existing[''] : undefined, fieldErrors }) }, { status: 400 });
+}
