@@ -511,3 +511,30 @@ describe('the staff dashboard (GET /api/me/cohorts)', () => {
     await request(t.url).get('/api/me/cohorts?pageSize=500').set('authorization', bearer(lead)).expect(422);
   });
 });
+
+describe('changes made at the same moment', () => {
+  it('never lets seat allocations together exceed the capacity', async () => {
+    const id = await staffedCohort({ capacity: 10 });
+    const orgs = await Promise.all(Array.from({ length: 8 }, (_, i) => organization(`Concurrent org ${i}`)));
+    const results = await Promise.all(orgs.map((org) => request(t.url).put(`/api/cohorts/${id}/seats/${org}`).set('authorization', bearer(trainer)).send({ seats: 3 })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 409, 409, 409, 409, 409]);
+    const [{ total }] = await sql<{ total: string }>(t, 'SELECT sum(seats) AS total FROM seat_allocations WHERE cohort_id = $1', [id]);
+    expect(Number(total)).toBe(9);
+  });
+
+  it('keeps a lead trainer when two lead trainers remove each other at once', async () => {
+    const id = await staffedCohort();
+    const second = await registerAccount(t, { email: uniqueEmail('second-lead') });
+    await request(t.url).post(`/api/cohorts/${id}/staff`).set('authorization', bearer(trainer)).send({ email: second.email, role: 'lead_trainer' }).expect(201);
+    const [a, b] = await Promise.all([
+      request(t.url).delete(`/api/cohorts/${id}/staff/${second.id}`).set('authorization', bearer(trainer)),
+      request(t.url).delete(`/api/cohorts/${id}/staff/${trainer.id}`).set('authorization', bearer(second)),
+    ]);
+    // One removal wins; the other is refused: as the last lead trainer (409) or, once removed, as no longer staff (404).
+    const statuses = [a.status, b.status];
+    expect(statuses.filter((s) => s === 204)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409 || s === 404)).toHaveLength(1);
+    const leads = await sql(t, "SELECT user_id FROM cohort_staff WHERE cohort_id = $1 AND role = 'lead_trainer'", [id]);
+    expect(leads).toHaveLength(1);
+  });
+});
