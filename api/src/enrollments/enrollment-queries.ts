@@ -26,13 +26,14 @@ export async function assertStaff(manager: EntityManager, caller: Caller, cohort
 
 /**
  * Waitlist positions (1 = next to be promoted) of the given enrollments, in one query whatever their number or
- * cohorts. Enrollments that are not waitlisted are absent from the map.
+ * cohorts. Enrollments that are not waitlisted are absent from the map. Ordered by (waitlistedAt, id), like the
+ * promotion itself and the cohort page's `viewer.waitlistPosition`.
  */
 export async function waitlistPositions(manager: EntityManager, enrollmentIds: readonly string[]): Promise<Map<string, number>> {
   if (enrollmentIds.length === 0) return new Map();
   const rows: { id: string; position: string }[] = await manager.query(
     `SELECT w.id, w.position FROM (
-       SELECT e.id, row_number() OVER (PARTITION BY e.cohort_id ORDER BY e.waitlisted_at ASC NULLS LAST, e.created_at ASC, e.id ASC) AS position
+       SELECT e.id, row_number() OVER (PARTITION BY e.cohort_id ORDER BY e.waitlisted_at ASC NULLS LAST, e.id ASC) AS position
          FROM enrollments e
         WHERE e.status = 'waitlisted'
           AND e.cohort_id IN (SELECT cohort_id FROM enrollments WHERE id = ANY($1::uuid[]) AND status = 'waitlisted')

@@ -70,8 +70,10 @@ export class EnrollmentsService {
         eventId = await changeStatus(manager, existing, status, caller.userId, fields);
         enrollment = await manager.findOneByOrFail(Enrollment, { id: existing.id });
       } else {
-        enrollment = manager.create(Enrollment, { cohortId, userId: caller.userId, status, ...fields, waitlistedAt: status === 'waitlisted' ? new Date() : null });
+        enrollment = manager.create(Enrollment, { cohortId, userId: caller.userId, status, ...fields });
         await manager.save(enrollment);
+        // The database clock (microseconds, taken under the cohort lock) orders the waitlist, as for every other entry.
+        if (status === 'waitlisted') await manager.update(Enrollment, { id: enrollment.id }, { waitlistedAt: () => 'clock_timestamp()' });
         eventId = await recordEvent(manager, enrollment.id, null, status, caller.userId);
       }
       await this.audit.record(manager, {

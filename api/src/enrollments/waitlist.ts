@@ -35,7 +35,6 @@ export async function promoteFromWaitlist(manager: EntityManager, cohortId: stri
     .select(['e.id', 'e.status'])
     .where('e.cohort_id = :cohortId AND e.status = :waitlisted', { cohortId, waitlisted: 'waitlisted' })
     .orderBy('e.waitlisted_at', 'ASC', 'NULLS LAST')
-    .addOrderBy('e.created_at', 'ASC')
     .addOrderBy('e.id', 'ASC')
     .limit(occupancy.seatsLeft)
     .getMany();
