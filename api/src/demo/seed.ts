@@ -16,6 +16,8 @@ import { DEMO_COHORTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoC
 export interface SeedReport {
   created: number;
   existing: number;
+  /** Demo cohorts whose course is not imported (yet): a later run adds them. */
+  skipped: string[];
 }
 
 /**
@@ -23,7 +25,7 @@ export interface SeedReport {
  * changes nothing — not even a demo user's edited profile.
  */
 export async function seedDemo(manager: EntityManager, onProgress: (done: number, total: number) => void = () => undefined): Promise<SeedReport> {
-  const report: SeedReport = { created: 0, existing: 0 };
+  const report: SeedReport = { created: 0, existing: 0, skipped: [] };
   const total = DEMO_ORGANIZATIONS.length + DEMO_USERS.length + DEMO_COHORTS.length;
   let done = 0;
   let passwordHash: string | null = null;
@@ -50,7 +52,9 @@ export async function seedDemo(manager: EntityManager, onProgress: (done: number
   }
   await ensureCourses(manager);
   for (const cohort of DEMO_COHORTS) {
-    count(report, await seedCohort(manager, cohort));
+    const result = await seedCohort(manager, cohort);
+    if (result === 'no_course') report.skipped.push(`${cohort.id} (course ${cohort.courseSlug} is not imported)`);
+    else count(report, result);
     onProgress(++done, total);
   }
   return report;
@@ -92,16 +96,16 @@ function history(cohort: DemoCohort, e: DemoEnrollment): DemoEnrollment['status'
 
 /**
  * One demo cohort with its staff, seats, invite code and people (rows with their status history; the enrollment
- * rules themselves are the api's business, this is only data). Returns the inserted cohort rows: none when the
- * cohort exists already, which is then left exactly as it is, or when its course is not imported.
+ * rules themselves are the api's business, this is only data). Returns the inserted cohort rows (none when the
+ * cohort exists already: it is then left exactly as it is), or `no_course` when its course is not imported.
  */
-async function seedCohort(manager: EntityManager, cohort: DemoCohort): Promise<unknown[]> {
+async function seedCohort(manager: EntityManager, cohort: DemoCohort): Promise<unknown[] | 'no_course'> {
   const [course] = await manager.query<{ id: string; version_id: string; completion: unknown }[]>(
     `SELECT c.id, c.current_version_id AS version_id, v.content->'completion' AS completion
        FROM courses c JOIN course_versions v ON v.id = c.current_version_id WHERE c.slug = $1`,
     [cohort.courseSlug],
   );
-  if (!course) return [];
+  if (!course) return 'no_course';
   const inserted = await manager.query<{ id: string }[]>(
     `INSERT INTO cohorts (id, course_version_id, course_id, name, starts_on, ends_on, time_zone, online, city, capacity, enrollment_mode, application_questions, status, completion_rule)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING RETURNING id`,
@@ -176,6 +180,7 @@ if (require.main === module) {
     .then(() => ds.transaction((manager) => seedDemo(manager)))
     .then(async (report) => {
       process.stdout.write(`demo data: ${report.created} created, ${report.existing} already there\n`);
+      for (const skipped of report.skipped) process.stdout.write(`  skipped cohort ${skipped}\n`);
       await ds.destroy();
     })
     .catch((error: unknown) => {
