@@ -43,7 +43,8 @@ export function CohortCardItem({ cohort, lang, showCourse = false }: { cohort: C
   const { t } = useTranslation();
   return (
     <li className="cohort-card">
-      <h3>
+      {/* Names may fall back to another language than the page's: dir="auto" lays each out by its own script. */}
+      <h3 dir="auto">
         <Link to={`/${lang}/cohorts/${cohort.id}`}>{cohort.name}</Link>
       </h3>
       {showCourse ? <p className="muted">{cohort.courseTitle}</p> : null}

@@ -96,7 +96,7 @@ export function MyCohorts({ cohorts, lang, withdrawing, outcome }: { cohorts: My
           {cohorts.map((cohort) => (
             <li key={cohort.id} className={`my-cohort status-${cohort.status}`}>
               <p className="eyebrow">{cohort.courseTitle}</p>
-              <h3>
+              <h3 dir="auto">
                 <Link to={`/${lang}/cohorts/${cohort.cohortId}`}>{cohort.cohortName}</Link>
               </h3>
               <p className="muted">

@@ -265,7 +265,7 @@ export default function CohortPage() {
         </Link>
       </p>
       <p className="eyebrow">{cohort.courseTitle}</p>
-      <h1>{cohort.name}</h1>
+      <h1 dir="auto">{cohort.name}</h1>
       <p className="cohort-tags">
         <span className="tag">{t(`cohort.status.${cohort.status}`)}</span>
         <span className="tag tag-quiet">{cohort.online ? t('catalog.online') : cohort.place}</span>

@@ -52,6 +52,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+/** Course text in the language it was written in: isolated, so an Arabic title reads right on a French page. */
+function Content({ text, lang }: { text: string; lang: string | null }) {
+  return lang ? <bdi lang={lang}>{text}</bdi> : <>{text}</>;
+}
+
 export default function CoursePage() {
   const { lang, course, cohorts, signedIn } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
@@ -64,9 +69,11 @@ export default function CoursePage() {
           {t('catalog.back')}
         </Link>
       </p>
-      <h1 lang={course.textLang ?? undefined}>{course.title}</h1>
+      <h1 lang={course.textLang ?? undefined} dir={course.textLang ? 'auto' : undefined}>
+        {course.title}
+      </h1>
       <FallbackNotice textLang={course.textLang} />
-      <p className="lead" lang={course.textLang ?? undefined}>
+      <p className="lead" lang={course.textLang ?? undefined} dir={course.textLang ? 'auto' : undefined}>
         {course.summary}
       </p>
 
@@ -88,23 +95,27 @@ export default function CoursePage() {
 
       <section aria-labelledby="syllabus-title">
         <h2 id="syllabus-title">{t('catalog.syllabus')}</h2>
-        <ol className="syllabus" lang={course.textLang ?? undefined}>
+        <ol className="syllabus">
           {course.modules.map((module, index) => (
             <li key={module.key}>
               {/* <details> opens and closes without JavaScript; the first module is open as an example. */}
               <details open={index === 0}>
                 <summary>
                   <span className="module-number">{t('catalog.moduleNumber', { number: index + 1 })}</span>
-                  {module.title}
+                  <Content text={module.title} lang={course.textLang} />
                 </summary>
-                {module.summary ? <p>{module.summary}</p> : null}
+                {module.summary ? (
+                  <p lang={course.textLang ?? undefined} dir={course.textLang ? 'auto' : undefined}>
+                    {module.summary}
+                  </p>
+                ) : null}
                 {module.lessons.length > 0 ? (
                   <>
                     <h3>{t('catalog.lessonsTitle')}</h3>
                     <ul className="syllabus-items">
                       {module.lessons.map((lesson) => (
                         <li key={lesson.key}>
-                          {lesson.title}
+                          <Content text={lesson.title} lang={course.textLang} />
                           {lesson.duration ? <span className="muted"> · {lesson.duration}</span> : null}
                         </li>
                       ))}
@@ -117,7 +128,7 @@ export default function CoursePage() {
                     <ul className="syllabus-items">
                       {module.exercises.map((exercise) => (
                         <li key={exercise.key}>
-                          {exercise.title}
+                          <Content text={exercise.title} lang={course.textLang} />
                           <span className="muted"> · {t(`catalog.submission.${exercise.kind}`)}</span>
                         </li>
                       ))}

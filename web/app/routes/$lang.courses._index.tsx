@@ -57,11 +57,13 @@ export default function Catalog() {
       <ul className="course-list">
         {courses.map((course) => (
           <li key={course.slug} className="course-card">
-            <h2 lang={course.textLang ?? undefined}>
+            <h2 lang={course.textLang ?? undefined} dir={course.textLang ? 'auto' : undefined}>
               <Link to={`/${lang}/courses/${course.slug}`}>{course.title}</Link>
             </h2>
             <FallbackNotice textLang={course.textLang} />
-            <p lang={course.textLang ?? undefined}>{course.summary}</p>
+            <p lang={course.textLang ?? undefined} dir={course.textLang ? 'auto' : undefined}>
+              {course.summary}
+            </p>
             <p className="muted course-size">
               {t('catalog.modules', { count: course.modules })} · {t('catalog.lessons', { count: course.lessons })} ·{' '}
               {t('catalog.exercises', { count: course.exercises })}
