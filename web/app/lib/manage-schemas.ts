@@ -134,22 +134,6 @@ export const cohortFieldAliases: Record<string, string> = {
   online: 'place',
 };
 
-export const cohortFormFields = [
-  'courseSlug',
-  'leadTrainerEmail',
-  'nameAr',
-  'nameEn',
-  'nameFr',
-  'startsOn',
-  'endsOn',
-  'timeZone',
-  'place',
-  'cityAr',
-  'cityEn',
-  'cityFr',
-  'capacity',
-  'enrollmentMode',
-] as const;
 
 export const statusSchema = z.object({ status: z.enum(['draft', 'open', 'running', 'completed']) });
 

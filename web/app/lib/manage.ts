@@ -27,6 +27,24 @@ export function nextStatuses(status: string): CohortStatus[] {
   }
 }
 
+/** The cohort form's own inputs (the question rows come on top); shared by the pages and their actions. */
+export const cohortFormFields = [
+  'courseSlug',
+  'leadTrainerEmail',
+  'nameAr',
+  'nameEn',
+  'nameFr',
+  'startsOn',
+  'endsOn',
+  'timeZone',
+  'place',
+  'cityAr',
+  'cityEn',
+  'cityFr',
+  'capacity',
+  'enrollmentMode',
+] as const;
+
 /** Rows of the application-questions editor: a fixed number, so it works without JavaScript; blank rows are ignored. */
 export const questionRows = 5;
 export const maxQuestionRows = 10;

@@ -11,13 +11,12 @@ import { apiClient, call } from '~/lib/api.server';
 import { displayName } from '~/lib/format';
 import { invalid, parseForm } from '~/lib/form.server';
 import { raise } from '~/lib/http.server';
-import { endOfDayIn, formatDays, formatInstant, nextStatuses, staffRoles } from '~/lib/manage';
+import { cohortFormFields, endOfDayIn, formatDays, formatInstant, nextStatuses, staffRoles } from '~/lib/manage';
 import {
   addStaffSchema,
   codeIdSchema,
   cohortBody,
   cohortFieldAliases,
-  cohortFormFields,
   cohortRuleErrors,
   inviteCodeSchema,
   organizationIdSchema,
@@ -423,11 +422,11 @@ function NewCode({ code }: { code: string }) {
   return (
     <div className="notice notice-success new-code" role="status">
       <p>{t('manage.codes.created')}</p>
-      <label htmlFor="new-code" className="visually-hidden">
+      <label htmlFor="created-code" className="visually-hidden">
         {t('manage.codes.code')}
       </label>
       <div className="copy-row">
-        <input id="new-code" readOnly value={code} dir="ltr" onFocus={(event) => event.currentTarget.select()} />
+        <input id="created-code" readOnly value={code} dir="ltr" onFocus={(event) => event.currentTarget.select()} />
         {canCopy ? (
           <button
             type="button"
