@@ -183,7 +183,7 @@ export default function OrganizationSeats() {
                     <option value="" />
                     {cohort.candidates.map((person) => (
                       <option key={person.id} value={person.id}>
-                        {person.name} ({person.email})
+                        {person.name} — {person.email}
                       </option>
                     ))}
                   </select>
