@@ -169,7 +169,11 @@ export function CohortFields({
       <RadioGroup
         field={fields.enrollmentMode}
         legend={t('manage.form.mode')}
-        options={enrollmentModes.map((mode) => ({ value: mode, label: t(`manage.modes.${mode}`), hint: t(`manage.modeHints.${mode}`) }))}
+        options={enrollmentModes.map((mode) => ({
+          value: mode,
+          label: t(`manage.modes.${mode}`),
+          hint: t(`manage.modeHints.${mode}`),
+        }))}
       />
 
       <fieldset className="fieldset" id={`${formId}-questions`}>
@@ -188,25 +192,28 @@ export function CohortFields({
             const value = questions[index] ?? {};
             const idOf = (part: string) => `${formId}-q${row}${part}`;
             return (
-              <li key={row} className="question-row">
-                <span className="question-number">{t('manage.form.questionN', { n: row })}</span>
-                {value.key ? <input type="hidden" name={`q${row}Key`} value={value.key} /> : null}
-                <div className="field">
-                  <label htmlFor={idOf('Ar')}>{t('manage.form.inArabic')}</label>
-                  <input id={idOf('Ar')} name={`q${row}Ar`} defaultValue={value.ar} dir="rtl" />
-                </div>
-                <div className="field">
-                  <label htmlFor={idOf('En')}>{t('manage.form.inEnglish')}</label>
-                  <input id={idOf('En')} name={`q${row}En`} defaultValue={value.en} dir="ltr" />
-                </div>
-                <div className="field">
-                  <label htmlFor={idOf('Fr')}>{t('manage.form.inFrench')}</label>
-                  <input id={idOf('Fr')} name={`q${row}Fr`} defaultValue={value.fr} dir="ltr" />
-                </div>
-                <label className="choice">
-                  <input type="checkbox" name={`q${row}Required`} defaultChecked={value.required} />
-                  <span>{t('manage.form.questionRequired')}</span>
-                </label>
+              <li key={row}>
+                {/* Each row is its own group, so "In Arabic" is heard as part of "Question 2". */}
+                <fieldset className="question-row">
+                  <legend className="question-number">{t('manage.form.questionN', { n: row })}</legend>
+                  {value.key ? <input type="hidden" name={`q${row}Key`} value={value.key} /> : null}
+                  <div className="field">
+                    <label htmlFor={idOf('Ar')}>{t('manage.form.inArabic')}</label>
+                    <input id={idOf('Ar')} name={`q${row}Ar`} defaultValue={value.ar} dir="rtl" />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={idOf('En')}>{t('manage.form.inEnglish')}</label>
+                    <input id={idOf('En')} name={`q${row}En`} defaultValue={value.en} dir="ltr" />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={idOf('Fr')}>{t('manage.form.inFrench')}</label>
+                    <input id={idOf('Fr')} name={`q${row}Fr`} defaultValue={value.fr} dir="ltr" />
+                  </div>
+                  <label className="choice">
+                    <input type="checkbox" name={`q${row}Required`} defaultChecked={value.required} />
+                    <span>{t('manage.form.questionRequired')}</span>
+                  </label>
+                </fieldset>
               </li>
             );
           })}
@@ -222,7 +229,13 @@ export function questionRowsFrom(values: Record<string, unknown> | null | undefi
   const rows: QuestionRowValue[] = [];
   for (let row = 1; row <= maxQuestionRows; row += 1) {
     const pick = (part: string) => (typeof values[`q${row}${part}`] === 'string' ? (values[`q${row}${part}`] as string) : undefined);
-    const value = { key: pick('Key'), ar: pick('Ar'), en: pick('En'), fr: pick('Fr'), required: values[`q${row}Required`] === 'on' };
+    const value = {
+      key: pick('Key'),
+      ar: pick('Ar'),
+      en: pick('En'),
+      fr: pick('Fr'),
+      required: values[`q${row}Required`] === 'on',
+    };
     if (value.ar || value.en || value.fr) rows.push(value);
   }
   return rows;
