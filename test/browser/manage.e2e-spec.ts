@@ -114,6 +114,36 @@ it('a lead trainer adds a coach, gives seats to an organization and creates an i
     expect(await horizontalOverflow(page)).toBe(0);
   }));
 
+it('edits an open cohort with people in it: a capacity below the places taken is refused next to the field, a new question is kept with its key', () =>
+  withPage(false, 'en', async (page) => {
+    const cohortId = await openCohort({ name: `Edit ${Date.now().toString(36)}`, capacity: 5, mode: 'application', city: 'Irbid' });
+    for (const label of ['edit-a', 'edit-b']) {
+      const person = await newPerson(label, { nameLatin: label });
+      const enrollment = await join(cohortId, person.token, { motivation: 'to learn' });
+      await apiCall('POST', `/api/cohorts/${cohortId}/decisions`, await apiLogin('trainer@example.org'), { decision: 'accept', enrollmentIds: [enrollment.id] });
+    }
+    await signIn(page, 'en', 'trainer@example.org');
+    await page.goto(`${WEB_URL()}/en/manage/cohorts/${cohortId}`);
+    expect(await page.locator('input[name="q1En"]').inputValue()).toBe('Why do you want to join?');
+
+    await page.locator('#edit-cohort-capacity').fill('1');
+    await submit(page, page.locator('form[action*="intent=update"] button[type="submit"]'));
+    await page.locator('#edit-cohort-capacity-error').waitFor();
+    expect(await page.locator('#edit-cohort-capacity-error').innerText()).toContain('2 places are already taken');
+    // The page opens at the form that was sent, where its messages are.
+    expect(new URL(page.url()).hash).toBe('#edit-title');
+
+    await page.locator('#edit-cohort-capacity').fill('6');
+    await page.locator('input[name="q2En"]').fill('Which neighbourhood do you organize in?');
+    await submit(page, page.locator('form[action*="intent=update"] button[type="submit"]'));
+    await page.getByText('The changes are saved.').waitFor();
+    await page.goto(`${WEB_URL()}/en/manage/cohorts/${cohortId}`);
+    expect(await page.locator('#edit-cohort-capacity').inputValue()).toBe('6');
+    expect(await page.locator('input[name="q1Key"]').inputValue()).toBe('motivation');
+    expect(await page.locator('input[name="q2En"]').inputValue()).toBe('Which neighbourhood do you organize in?');
+    expect(await page.locator('input[name="q2Key"]').inputValue()).toMatch(/^question-\d+$/);
+  }));
+
 it('accepts and rejects applications in bulk and by quota per city, in Arabic without JavaScript', () =>
   withPage(false, 'ar', async (page) => {
     const cohortId = await openCohort({ name: `Quota ${Date.now().toString(36)}`, capacity: 10, mode: 'application', city: 'Amman' });

@@ -25,7 +25,7 @@ import {
   updateCohortSchema,
   userIdSchema,
 } from '~/lib/manage-schemas';
-import { invalidWithRules } from '~/lib/manage.server';
+import { cohortProblemFields, invalidWithRules, problemOnField } from '~/lib/manage.server';
 import { titleMeta } from '~/lib/meta';
 import { notFound, requireLocale } from '~/lib/params.server';
 import { problemToFormErrors, type Problem } from '~/lib/problem';
@@ -131,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const ruleErrors = cohortRuleErrors(formData);
       if (submission.status !== 'success' || Object.keys(ruleErrors).length > 0) return invalidWithRules(submission, ruleErrors, intent);
       const result = await call(api.PATCH('/api/cohorts/{id}', { ...path, body: cohortBody(submission.value) }));
-      if (!result.ok) return invalid(submission, result.problem, { fields: cohortFormFields, aliases: cohortFieldAliases, intent });
+      if (!result.ok) return invalid(submission, problemOnField(result.problem, cohortProblemFields), { fields: cohortFormFields, aliases: cohortFieldAliases, intent });
       return json({ intent, result: submission.reply(), done: 'saved' as const });
     }
     case 'status': {
@@ -234,7 +234,7 @@ function StatusSection() {
       {next.length ? (
         <div className="actions">
           {next.map((status) => (
-            <Form key={status} method="post" action="?intent=status" className="inline-form">
+            <Form key={status} method="post" action="?intent=status#status-title" className="inline-form">
               <CsrfInput />
               <input type="hidden" name="status" value={status} />
               <button type="submit" className={status === 'draft' ? 'button' : 'button primary'}>
@@ -267,7 +267,7 @@ function EditSection() {
       <h2 id="edit-title">{t('manage.cohort.editTitle')}</h2>
       <p className="muted">{t('manage.cohort.courseVersion', { version: cohort.courseVersion })}</p>
       {doneOf(actionData) === 'saved' ? <Notice>{t('manage.cohort.saved')}</Notice> : null}
-      <Form method="post" action="?intent=update" className="form" key={form.key} {...form.props}>
+      <Form method="post" action="?intent=update#edit-title" className="form" key={form.key} {...form.props}>
         <CsrfInput />
         <FormErrors id={form.errorId} errors={form.errors} />
         <CohortFields formId={form.id} fields={fields} otherZones={otherZones} questions={rows} />
@@ -306,7 +306,7 @@ function StaffSection() {
               <span className="muted">{t(`manage.roles.${member.role}`)}</span>
             </div>
             <div className="member-actions">
-              <Form method="post" action="?intent=removeStaff" className="inline-form">
+              <Form method="post" action="?intent=removeStaff#staff-title" className="inline-form">
                 <CsrfInput />
                 <input type="hidden" name="userId" value={member.id} />
                 <button type="submit" className="button danger" aria-label={t('manage.staff.removeOf', { name: member.name })}>
@@ -318,7 +318,7 @@ function StaffSection() {
         ))}
       </ul>
       <h3>{t('manage.staff.addTitle')}</h3>
-      <Form method="post" action="?intent=addStaff" className="form" key={form.key} {...form.props}>
+      <Form method="post" action="?intent=addStaff#staff-title" className="form" key={form.key} {...form.props}>
         <CsrfInput />
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField field={fields.email} label={t('form.email')} type="email" dir="ltr" hint={t('manage.staff.emailHint')} />
@@ -361,7 +361,7 @@ function SeatsSection() {
               <span className="muted">{t('manage.seats.usage', { used: allocation.used, seats: allocation.seats })}</span>
             </div>
             <div className="member-actions">
-              <Form method="post" action="?intent=seats" className="inline-form">
+              <Form method="post" action="?intent=seats#seats-title" className="inline-form">
                 <CsrfInput />
                 <input type="hidden" name="organizationId" value={allocation.organizationId} />
                 <label className="visually-hidden" htmlFor={`seats-${allocation.organizationId}`}>
@@ -381,7 +381,7 @@ function SeatsSection() {
                   {t('manage.seats.change')}
                 </button>
               </Form>
-              <Form method="post" action="?intent=removeSeats" className="inline-form">
+              <Form method="post" action="?intent=removeSeats#seats-title" className="inline-form">
                 <CsrfInput />
                 <input type="hidden" name="organizationId" value={allocation.organizationId} />
                 <button type="submit" className="button danger" aria-label={t('manage.seats.removeOf', { name: allocation.displayName })}>
@@ -393,7 +393,7 @@ function SeatsSection() {
         ))}
       </ul>
       <h3>{t('manage.seats.addTitle')}</h3>
-      <Form method="post" action="?intent=seats" className="form" key={form.key} {...form.props}>
+      <Form method="post" action="?intent=seats#seats-title" className="form" key={form.key} {...form.props}>
         <CsrfInput />
         <FormErrors id={form.errorId} errors={form.errors} />
         <SelectField field={fields.organizationId} label={t('manage.seats.organization')}>
@@ -471,7 +471,7 @@ function CodesSection() {
             </div>
             {c.state === 'active' ? (
               <div className="member-actions">
-                <Form method="post" action="?intent=revokeCode" className="inline-form">
+                <Form method="post" action="?intent=revokeCode#codes-title" className="inline-form">
                   <CsrfInput />
                   <input type="hidden" name="codeId" value={c.id} />
                   <button type="submit" className="button danger" aria-label={t('manage.codes.revokeOf', { date: c.created })}>
@@ -484,7 +484,7 @@ function CodesSection() {
         ))}
       </ul>
       <h3>{t('manage.codes.newTitle')}</h3>
-      <Form method="post" action="?intent=createCode" className="form" key={form.key} {...form.props}>
+      <Form method="post" action="?intent=createCode#codes-title" className="form" key={form.key} {...form.props}>
         <CsrfInput />
         <FormErrors id={form.errorId} errors={form.errors} />
         <InputField field={fields.maxUses} label={t('manage.codes.maxUses')} type="number" min={1} hint={t('manage.codes.maxUsesHint')} />

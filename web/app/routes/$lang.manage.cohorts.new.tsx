@@ -11,7 +11,7 @@ import { invalid, parseForm } from '~/lib/form.server';
 import { raise } from '~/lib/http.server';
 import { fixedT } from '~/lib/i18n.server';
 import { cohortBody, cohortFieldAliases, cohortRuleErrors, createCohortSchema } from '~/lib/manage-schemas';
-import { invalidWithRules } from '~/lib/manage.server';
+import { cohortProblemFields, invalidWithRules, problemOnField } from '~/lib/manage.server';
 import { cohortFormFields } from '~/lib/manage';
 import { titleMeta } from '~/lib/meta';
 import { notFound, requireLocale } from '~/lib/params.server';
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       body: { courseSlug, ...cohortBody(submission.value), ...(user.isAdmin && leadTrainerEmail ? { leadTrainerEmail } : {}) },
     }),
   );
-  if (!result.ok) return invalid(submission, result.problem, { fields: cohortFormFields, aliases: cohortFieldAliases });
+  if (!result.ok) return invalid(submission, problemOnField(result.problem, cohortProblemFields), { fields: cohortFormFields, aliases: cohortFieldAliases });
   return redirect(`/${lang}/manage/cohorts/${result.data.id}?created=1`);
 }
 
