@@ -137,6 +137,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   raise(notFound());
 }
 
+/** A form's action on this page: its intent plus the current filters, so the list shown afterwards is the same one. */
+function useActionHref(): (intent: string, hash: string) => string {
+  const location = useLocation();
+  return (intent, hash) => {
+    const params = new URLSearchParams(location.search);
+    params.delete('intent');
+    params.delete('withdraw');
+    params.set('intent', intent);
+    return `?${params.toString()}#${hash}`;
+  };
+}
+
 type Person = ReturnType<typeof useLoaderData<typeof loader>>['rows'][number];
 
 function Who({ person }: { person: Person }) {
@@ -241,6 +253,7 @@ function Filters() {
 
 function QuotaForm() {
   const actionData = useActionData<typeof action>();
+  const actionHref = useActionHref();
   const { t } = useTranslation();
   const lastResult = actionData?.intent === 'quota' && 'result' in actionData ? actionData.result : undefined;
   const quotaCounts = countsOf(actionData, 'quota');
@@ -250,7 +263,7 @@ function QuotaForm() {
       <h2 id="quota-title">{t('manage.applications.quotaTitle')}</h2>
       <p className="muted">{t('manage.applications.quotaLead')}</p>
       {quotaCounts ? <Counts counts={quotaCounts} /> : null}
-      <Form method="post" action="?intent=quota" className="form" key={form.key} {...form.props}>
+      <Form method="post" action={actionHref('quota', 'quota-title')} className="form" key={form.key} {...form.props}>
         <CsrfInput />
         <FormErrors id={form.errorId} errors={form.errors} />
         <SelectField field={fields.by} label={t('manage.applications.quotaBy')}>
@@ -268,6 +281,7 @@ function QuotaForm() {
 
 function WithdrawConfirmation({ person }: { person: Person }) {
   const { t } = useTranslation();
+  const actionHref = useActionHref();
   const location = useLocation();
   const params = new URLSearchParams(location.search);
   params.delete('withdraw');
@@ -276,7 +290,7 @@ function WithdrawConfirmation({ person }: { person: Person }) {
     <section className="panel confirm" aria-labelledby="withdraw-title" role="alertdialog">
       <h3 id="withdraw-title">{t('manage.roster.withdrawTitle', { name: person.name })}</h3>
       <p>{t('manage.roster.withdrawText', { name: person.name })}</p>
-      <Form method="post" action={`?intent=withdraw${params.toString() ? `&${params.toString()}` : ''}`} className="actions">
+      <Form method="post" action={actionHref('withdraw', 'roster-title')} className="actions">
         <CsrfInput />
         <input type="hidden" name="enrollmentId" value={person.id} />
         <button type="submit" className="button danger">
@@ -326,6 +340,7 @@ export default function Applications() {
   const { lang, cohort, canDecide, rows, filters, page, pages, total, active, activeTotal, waitlisted, waitlistTotal, withdrawing } = data;
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
+  const actionHref = useActionHref();
   const decideResult = actionData?.intent === 'decide' && 'result' in actionData ? actionData.result : undefined;
   const decideErrors = decideResult?.error ? Object.values(decideResult.error).flatMap((e) => e ?? []) : undefined;
   const withdrawErrors = actionData?.intent === 'withdraw' && 'errors' in actionData ? actionData.errors : undefined;
@@ -352,7 +367,7 @@ export default function Applications() {
         {decideCounts ? <Counts counts={decideCounts} /> : null}
         <FormErrors id="decide-errors" errors={decideErrors} />
         {deciding && rows.length > 0 ? (
-          <Form method="post" action="?intent=decide" id="decide" className="decide-form">
+          <Form method="post" action={actionHref('decide', 'list-title')} id="decide" className="decide-form">
             <CsrfInput />
             <ul className="member-list applications">
               {rows.map((person) => (

@@ -157,7 +157,7 @@ export default function OrganizationSeats() {
                   </div>
                   {nominee.status === 'active' ? (
                     <div className="member-actions">
-                      <Form method="post" action="?intent=cancel" className="inline-form">
+                      <Form method="post" action={`?intent=cancel#cohort-${cohort.id}`} className="inline-form">
                         <CsrfInput />
                         <input type="hidden" name="cohortId" value={cohort.id} />
                         <input type="hidden" name="enrollmentId" value={nominee.enrollmentId} />
@@ -171,7 +171,7 @@ export default function OrganizationSeats() {
               ))}
             </ul>
             {cohort.accepting && cohort.free > 0 ? (
-              <Form method="post" action="?intent=nominate" className="form nominate-form">
+              <Form method="post" action={`?intent=nominate#cohort-${cohort.id}`} className="form nominate-form">
                 <CsrfInput />
                 <input type="hidden" name="cohortId" value={cohort.id} />
                 <div className="field">
