@@ -41,7 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const url = new URL(request.url);
   const filters = rosterQuerySchema.parse(Object.fromEntries(url.searchParams));
-  const status = filters.status ?? 'applied';
+  // Application cohorts open on the applications waiting; the others have none, so on the people who are in.
+  const byApplication = cohort.enrollmentMode === 'application';
+  const status = filters.status ?? (byApplication ? 'applied' : 'active');
   const roster = (query: { status: (typeof enrollmentStatuses)[number]; page?: number; pageSize: number; organizationId?: string; q?: string }) =>
     call(api.GET('/api/cohorts/{id}/enrollments', { params: { path: { id }, query } }));
   const [list, active, waitlist, organizations] = await Promise.all([
@@ -77,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lang,
     title: fixedT(lang)('manage.applications.title', { name: cohort.displayName }),
     canDecide,
+    byApplication,
     cohort: {
       id: cohort.id,
       name: cohort.displayName,
@@ -153,6 +156,7 @@ type Person = ReturnType<typeof useLoaderData<typeof loader>>['rows'][number];
 
 function Who({ person }: { person: Person }) {
   const { t } = useTranslation();
+  const { byApplication } = useLoaderData<typeof loader>();
   return (
     <div className="member-who">
       <strong>
@@ -168,7 +172,9 @@ function Who({ person }: { person: Person }) {
           {person.city ? <bdi>{person.city}</bdi> : null}
         </span>
       ) : null}
-      {person.applied ? <span className="muted">{t('manage.applications.appliedAt', { date: person.applied })}</span> : null}
+      {person.applied ? (
+        <span className="muted">{t(byApplication ? 'manage.applications.appliedAt' : 'manage.applications.joinedAt', { date: person.applied })}</span>
+      ) : null}
     </div>
   );
 }
@@ -337,7 +343,7 @@ function RosterList({ people, canWithdraw, numbered }: { people: Person[]; canWi
 
 export default function Applications() {
   const data = useLoaderData<typeof loader>();
-  const { lang, cohort, canDecide, rows, filters, page, pages, total, active, activeTotal, waitlisted, waitlistTotal, withdrawing } = data;
+  const { lang, cohort, canDecide, byApplication, rows, filters, page, pages, total, active, activeTotal, waitlisted, waitlistTotal, withdrawing } = data;
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const actionHref = useActionHref();
@@ -354,7 +360,7 @@ export default function Applications() {
           <bdi>{cohort.name}</bdi>
         </Link>
       </p>
-      <h1>{t('manage.applications.heading')}</h1>
+      <h1>{byApplication ? t('manage.applications.heading') : t('manage.applications.rosterHeading')}</h1>
       <p className="muted">
         <bdi>{cohort.name}</bdi> · {cohort.days} · {t(`manage.statuses.${cohort.status}`)}
       </p>
@@ -403,7 +409,7 @@ export default function Applications() {
         <Pagination page={page} pages={pages} />
       </section>
 
-      {canDecide ? <QuotaForm /> : null}
+      {canDecide && byApplication ? <QuotaForm /> : null}
 
       <section className="panel" aria-labelledby="roster-title">
         <h2 id="roster-title">{t('manage.roster.title')}</h2>
