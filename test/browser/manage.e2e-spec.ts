@@ -126,6 +126,9 @@ it('edits an open cohort with people in it: a capacity below the places taken is
     await page.goto(`${WEB_URL()}/en/manage/cohorts/${cohortId}`);
     expect(await page.locator('input[name="q1En"]').inputValue()).toBe('Why do you want to join?');
 
+    // The long form is folded on a phone until asked for.
+    expect(await page.locator('#edit-cohort-capacity').isVisible()).toBe(false);
+    await page.getByText('Change the name, dates, place, capacity, way to join or questions').click();
     await page.locator('#edit-cohort-capacity').fill('1');
     await submit(page, page.locator('form[action*="intent=update"] button[type="submit"]'));
     await page.locator('#edit-cohort-capacity-error').waitFor();
@@ -133,6 +136,7 @@ it('edits an open cohort with people in it: a capacity below the places taken is
     // The page opens at the form that was sent, where its messages are.
     expect(new URL(page.url()).hash).toBe('#edit-title');
 
+    expect(await page.locator('#edit-cohort-capacity').isVisible()).toBe(true);
     await page.locator('#edit-cohort-capacity').fill('6');
     await page.locator('input[name="q2En"]').fill('Which neighbourhood do you organize in?');
     await submit(page, page.locator('form[action*="intent=update"] button[type="submit"]'));

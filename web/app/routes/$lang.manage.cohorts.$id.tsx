@@ -267,14 +267,18 @@ function EditSection() {
       <h2 id="edit-title">{t('manage.cohort.editTitle')}</h2>
       <p className="muted">{t('manage.cohort.courseVersion', { version: cohort.courseVersion })}</p>
       {doneOf(actionData) === 'saved' ? <Notice>{t('manage.cohort.saved')}</Notice> : null}
-      <Form method="post" action="?intent=update#edit-title" className="form" key={form.key} {...form.props}>
-        <CsrfInput />
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <CohortFields formId={form.id} fields={fields} otherZones={otherZones} questions={rows} />
-        <p>
-          <SubmitButton>{t('manage.cohort.save')}</SubmitButton>
-        </p>
-      </Form>
+      {/* The form is long on a phone: folded until wanted, open again when it comes back with messages. */}
+      <details className="edit-details" open={Boolean(lastResult?.error) || undefined}>
+        <summary>{t('manage.cohort.editOpen')}</summary>
+        <Form method="post" action="?intent=update#edit-title" className="form" key={form.key} {...form.props}>
+          <CsrfInput />
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <CohortFields formId={form.id} fields={fields} otherZones={otherZones} questions={rows} />
+          <p>
+            <SubmitButton>{t('manage.cohort.save')}</SubmitButton>
+          </p>
+        </Form>
+      </details>
     </section>
   );
 }
