@@ -523,7 +523,7 @@ export default function ManageCohort() {
       <p className="muted">
         {cohort.days} · {cohort.place ? <bdi>{cohort.place}</bdi> : t('manage.online')} · {t(`manage.modes.${cohort.mode}`)}
       </p>
-      <p className="muted">{t('manage.cohort.capacityLine', { capacity: cohort.capacity, left: cohort.seatsLeft, waitlisted: cohort.waitlisted })}</p>
+      <p className="muted">{t('manage.cohort.capacityLine', { capacity: cohort.capacity, count: cohort.seatsLeft, waitlisted: cohort.waitlisted })}</p>
       <p className="actions">
         <Link className="button" to={`/${lang}/manage/cohorts/${cohort.id}/applications`}>
           {canEdit ? t('manage.cohort.applications') : t('manage.rosterLink')}

@@ -364,7 +364,7 @@ export default function Applications() {
       <p className="muted">
         <bdi>{cohort.name}</bdi> · {cohort.days} · {t(`manage.statuses.${cohort.status}`)}
       </p>
-      <p className="muted">{t('manage.cohort.capacityLine', { capacity: cohort.capacity, left: cohort.seatsLeft, waitlisted: waitlistTotal })}</p>
+      <p className="muted">{t('manage.cohort.capacityLine', { capacity: cohort.capacity, count: cohort.seatsLeft, waitlisted: waitlistTotal })}</p>
 
       <section className="panel" aria-labelledby="list-title">
         <h2 id="list-title">{t(`manage.applications.listTitle.${filters.status}`)}</h2>
