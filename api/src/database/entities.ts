@@ -14,10 +14,18 @@ import { CourseVersion } from '../courses/course-version.entity';
 import { Course } from '../courses/course.entity';
 import { EnrollmentEvent } from '../enrollments/enrollment-event.entity';
 import { Enrollment } from '../enrollments/enrollment.entity';
+import { CalendarFeed } from '../calendar/calendar-feed.entity';
+import { CircleCoach } from '../circles/circle-coach.entity';
+import { CircleMembership } from '../circles/circle-membership.entity';
+import { LearningCircle } from '../circles/learning-circle.entity';
+import { Attendance } from '../sessions/attendance.entity';
+import { CircleSession } from '../sessions/circle-session.entity';
+import { SessionSeries } from '../sessions/session-series.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once: the api, the worker and the schema-drift test use the same list. */
 export const ENTITIES = [
   User, Session, PasswordReset, RateLimitBucket, Organization, OrganizationMember, Invitation, AuditEvent, OutboxMessage,
   Course, CourseVersion, Cohort, CohortStaff, SeatAllocation, CohortInviteCode, Enrollment, EnrollmentEvent,
+  LearningCircle, CircleCoach, CircleMembership, SessionSeries, CircleSession, Attendance, CalendarFeed,
 ];
