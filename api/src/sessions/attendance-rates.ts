@@ -1,0 +1,58 @@
+import type { EntityManager } from 'typeorm';
+
+/** Sessions held and attended (present or late) by one person, and the share; `rate` is null before any was held. */
+export interface AttendanceRate {
+  held: number;
+  attended: number;
+  /** attended / held, between 0 and 1; null when no session was held while they were a member. */
+  rate: number | null;
+}
+
+export interface CircleAttendanceRates {
+  /** Every enrollment that has ever been a member of the circle, keyed by enrollment id. */
+  members: Map<string, AttendanceRate>;
+  /** All members' attended sessions over all members' held sessions. */
+  circle: AttendanceRate;
+}
+
+function rateOf(held: number, attended: number): AttendanceRate {
+  return { held, attended, rate: held === 0 ? null : attended / held };
+}
+
+/**
+ * Attendance rates of a circle, as docs/learning-circles.md defines them: a session counts as held for a person when
+ * it is scheduled (not cancelled), started before now, and the person was a member of this circle when it started —
+ * or was marked for it anyway (someone who joined since and was marked counts). Attended = present + late.
+ * One query, whatever the circle's size.
+ */
+export async function attendanceRates(manager: EntityManager, circleId: string, now: Date = new Date()): Promise<CircleAttendanceRates> {
+  const rows = await manager.query<{ enrollment_id: string; held: number; attended: number }[]>(
+    `WITH held AS (
+       SELECT s.id, s.starts_at FROM circle_sessions s
+        WHERE s.circle_id = $1 AND s.status = 'scheduled' AND s.starts_at < $2
+     ), members AS (
+       SELECT DISTINCT m.enrollment_id FROM circle_memberships m WHERE m.circle_id = $1
+     )
+     SELECT mb.enrollment_id,
+            count(h.id)::int AS held,
+            count(a.id) FILTER (WHERE a.status IN ('present', 'late'))::int AS attended
+       FROM members mb
+       LEFT JOIN held h ON EXISTS (
+              SELECT 1 FROM circle_memberships m
+               WHERE m.circle_id = $1 AND m.enrollment_id = mb.enrollment_id
+                 AND m.joined_at <= h.starts_at AND (m.left_at IS NULL OR m.left_at > h.starts_at))
+            OR EXISTS (SELECT 1 FROM attendance x WHERE x.session_id = h.id AND x.enrollment_id = mb.enrollment_id)
+       LEFT JOIN attendance a ON a.session_id = h.id AND a.enrollment_id = mb.enrollment_id
+      GROUP BY mb.enrollment_id`,
+    [circleId, now],
+  );
+  const members = new Map<string, AttendanceRate>();
+  let held = 0;
+  let attended = 0;
+  for (const row of rows) {
+    members.set(row.enrollment_id, rateOf(row.held, row.attended));
+    held += row.held;
+    attended += row.attended;
+  }
+  return { members, circle: rateOf(held, attended) };
+}
