@@ -10,7 +10,7 @@ import type { FieldMeta } from '~/lib/use-form';
  */
 export function useErrorText(): (message: string) => string {
   const { t } = useTranslation();
-  return (message) => (/^((manage|seats)\.)?validation\./.test(message) ? t(message) : message);
+  return (message) => (/^((manage|seats|sessions|board)\.)?validation\./.test(message) ? t(message) : message);
 }
 
 type Field = FieldMeta;
