@@ -82,3 +82,42 @@ export function CopyButton({ text, targetId }: { text: string; targetId: string 
     </button>
   );
 }
+
+export interface CirclesPanelData {
+  coaching: number;
+  member: { id: string; name: string; next: SessionView | null } | null;
+}
+
+/** The dashboard's circles panel: the circles coached, and the trainee's circle with its next session. */
+export function CirclesPanel({ data, lang }: { data: CirclesPanelData; lang: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="circles-panel-title">
+      <h2 id="circles-panel-title">{t('circles.dashboard.title')}</h2>
+      {data.member ? (
+        <>
+          <p>{t('circles.dashboard.member', { name: data.member.name })}</p>
+          {data.member.next ? (
+            <>
+              <p className="muted">{t('circles.dashboard.next')}</p>
+              <p>
+                <strong>{data.member.next.day}</strong> <bdi>{data.member.next.time}</bdi>
+              </p>
+            </>
+          ) : null}
+          <p>
+            <ForwardLink to={`/${lang}/my-circle`}>{t('circles.dashboard.openMyCircle')}</ForwardLink>
+          </p>
+        </>
+      ) : null}
+      {data.coaching > 0 ? (
+        <>
+          <p>{t('circles.dashboard.coaching', { count: data.coaching })}</p>
+          <p>
+            <ForwardLink to={`/${lang}/circles`}>{t('circles.dashboard.openMine')}</ForwardLink>
+          </p>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,6 +1,6 @@
 import { env } from './env.server';
 import { call, type ApiResult } from './api.server';
-import type { AttendanceStatus, EditScope, Rate, Repeat, SessionData } from './circles';
+import { toSessionView, type AttendanceStatus, type EditScope, type Rate, type Repeat, type SessionData, type SessionView } from './circles';
 import type { Locale } from './locale';
 
 // The circle, session, attendance and calendar calls of docs/learning-circles.md, one place for the pages.
@@ -8,55 +8,61 @@ import type { Locale } from './locale';
 export type { Rate } from './circles';
 
 export interface CirclePerson {
-  id?: string;
-  nameLatin?: string | null;
-  nameArabic?: string | null;
-  displayName?: string;
+  userId?: string;
+  nameLatin: string;
+  nameArabic: string;
 }
 
-export interface CircleMember {
+export interface CircleMember extends CirclePerson {
   enrollmentId: string;
-  user: CirclePerson;
-  attendance?: Rate | null;
-  rate?: Rate | null;
+  attendance: Rate | null;
 }
 
-export interface CircleDetail {
+export interface CircleCohort {
   id: string;
-  cohortId: string;
   displayName: string;
-  cohort?: { id: string; displayName: string; timeZone: string } | null;
-  cohortName?: string;
-  timeZone?: string;
-  coaches: CirclePerson[];
-  members: CircleMember[];
-  attendance?: Rate | null;
-  rate?: Rate | null;
-  viewer?: { role?: string | null } | null;
+  timeZone: string;
 }
 
 export interface CircleSummary {
   id: string;
-  displayName: string;
   cohortId: string;
-  cohort?: { id: string; displayName: string; timeZone?: string } | null;
-  membersCount?: number;
-  memberCount?: number;
-  nextSession?: SessionData | null;
-  /** How the caller belongs to the circle: its coach, a member, or a lead trainer of the cohort. */
-  role?: string | null;
-  viewer?: { role?: string | null } | null;
+  displayName: string;
+  displayPlace: string;
+  online: boolean;
+  coaches: CirclePerson[];
+  memberCount: number;
+  cohort: CircleCohort;
+  nextSession: SessionData | null;
+}
+
+export interface CircleDetail extends Omit<CircleSummary, 'nextSession'> {
+  viewerRole: 'lead_trainer' | 'admin' | 'coach' | 'member';
+  members: CircleMember[];
+  attendance: Rate | null;
+}
+
+/** GET /api/me/circles: circles coached, and the circle(s) the caller is a member of (trainee view). */
+export interface MyCircles {
+  coaching: CircleSummary[];
+  member: (CircleDetail & { nextSession: SessionData | null })[];
 }
 
 export interface AttendanceRoster {
   session: SessionData;
-  marks: { enrollmentId: string; user: CirclePerson; status: AttendanceStatus | null }[];
+  items: (CirclePerson & { enrollmentId: string; currentMember: boolean; status: AttendanceStatus | null })[];
 }
 
 export interface MyAttendance {
-  items: { session: SessionData; status: AttendanceStatus | null }[];
-  attendance?: Rate | null;
-  rate?: Rate | null;
+  items: { sessionId: string; startsAt: string; timeZone: string; circle: { id: string; displayName: string }; status: AttendanceStatus | null }[];
+  held: number;
+  attended: number;
+  rate: number | null;
+}
+
+interface Page<T> {
+  items: T[];
+  total: number;
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
@@ -88,13 +94,15 @@ function request<T>(token: string, locale: Locale, method: Method, path: string,
 
 const enc = encodeURIComponent;
 
+type PerLocale = Partial<Record<Locale, string>>;
+
 export interface ScheduleBody {
   date: string;
   time: string;
   durationMinutes: number;
-  place?: string;
-  onlineUrl?: string;
-  agenda?: string;
+  place?: PerLocale;
+  onlineUrl?: string | null;
+  agenda?: PerLocale;
   repeat?: Repeat;
   occurrences?: number;
 }
@@ -102,12 +110,12 @@ export interface ScheduleBody {
 export function circlesApi({ token, locale }: { token: string; locale: Locale }) {
   const go = <T>(method: Method, path: string, body?: unknown) => request<T>(token, locale, method, path, body);
   return {
-    myCircles: () => go<CircleSummary[] | { items: CircleSummary[] }>('GET', '/api/me/circles'),
+    myCircles: () => go<MyCircles>('GET', '/api/me/circles'),
     circle: (id: string) => go<CircleDetail>('GET', `/api/circles/${enc(id)}`),
-    circleSessions: (id: string, range: { from?: string; to?: string } = {}) =>
-      go<SessionData[] | { items: SessionData[] }>('GET', `/api/circles/${enc(id)}/sessions?${new URLSearchParams(range).toString()}`),
-    mySessions: (range: { from?: string; to?: string } = {}) =>
-      go<SessionData[] | { items: SessionData[] }>('GET', `/api/me/sessions?${new URLSearchParams(range).toString()}`),
+    circleSessions: (id: string, range: { from?: string; to?: string }) =>
+      go<Page<SessionData>>('GET', `/api/circles/${enc(id)}/sessions?${new URLSearchParams({ ...range, pageSize: '100' }).toString()}`),
+    mySessions: (range: { from?: string; to?: string }) =>
+      go<Page<SessionData>>('GET', `/api/me/sessions?${new URLSearchParams({ ...range, pageSize: '100' }).toString()}`),
     schedule: (circleId: string, body: ScheduleBody) => go<unknown>('POST', `/api/circles/${enc(circleId)}/sessions`, body),
     session: (id: string) => go<SessionData>('GET', `/api/sessions/${enc(id)}`),
     editSession: (id: string, body: Partial<ScheduleBody> & { scope: EditScope }) => go<unknown>('PATCH', `/api/sessions/${enc(id)}`, body),
@@ -121,12 +129,6 @@ export function circlesApi({ token, locale }: { token: string; locale: Locale })
   };
 }
 
-/** Lists arrive either bare or as a page `{items}`; the pages only need the items. */
-export function itemsOf<T>(value: T[] | { items: T[] } | null | undefined): T[] {
-  if (!value) return [];
-  return Array.isArray(value) ? value : value.items;
-}
-
 /** The `.ics` of one session, fetched with the reader's token (the page's "Add to calendar" link proxies it). */
 export async function sessionIcs(token: string, locale: Locale, sessionId: string): Promise<Response> {
   return fetch(`${env.apiUrl}/api/sessions/${enc(sessionId)}.ics`, {
@@ -136,28 +138,27 @@ export async function sessionIcs(token: string, locale: Locale, sessionId: strin
 
 type CirclesApi = ReturnType<typeof circlesApi>;
 
-/** Whether the caller is this circle's member (rather than its coach or a lead trainer), as the api words it. */
-function asMember(circle: CircleSummary): boolean {
-  const role = circle.role ?? circle.viewer?.role ?? null;
-  return role === 'member' || role === 'trainee';
+/** The trainee's current circle (names only, as the api shows it to a member), or null when they are in none. */
+export async function loadMyCircle(api: CirclesApi): Promise<MyCircles['member'][number] | null> {
+  const mine = await api.myCircles();
+  return mine.ok ? (mine.data.member[0] ?? null) : null;
 }
 
-/** The trainee's current circle with its coaches and members, or null when they are in none. */
-export async function loadMyCircle(api: CirclesApi): Promise<{ circle: CircleDetail | null }> {
-  const mine = await api.myCircles();
-  const summary = itemsOf<CircleSummary>(mine.ok ? mine.data : []).find(asMember);
-  if (!summary) return { circle: null };
-  const detail = await api.circle(summary.id);
-  return { circle: detail.ok ? detail.data : null };
-}
-
-/** What the dashboard says about circles: the circles coached, and the trainee's own circle with its next session. */
-export async function loadCirclesSummary(api: CirclesApi): Promise<{ coaching: number; member: { id: string; name: string; next: SessionData | null } | null }> {
-  const mine = await api.myCircles();
-  const circles = itemsOf<CircleSummary>(mine.ok ? mine.data : []);
-  const own = circles.find(asMember) ?? null;
+/** What the dashboard shows about circles: how many the person coaches, and their own circle's next session. */
+export async function loadCirclesPanel(
+  token: string,
+  locale: Locale,
+  user: { timeZone?: string | null; circleRoles?: { role: string }[] },
+): Promise<{ coaching: number; member: { id: string; name: string; next: SessionView | null } | null } | null> {
+  // Only people with a circle pay for the call.
+  if (!user.circleRoles?.length) return null;
+  const mine = await circlesApi({ token, locale }).myCircles();
+  if (!mine.ok) return null;
+  const own = mine.data.member[0];
   return {
-    coaching: circles.filter((c) => !asMember(c)).length,
-    member: own ? { id: own.id, name: own.displayName, next: own.nextSession ?? null } : null,
+    coaching: mine.data.coaching.length,
+    member: own
+      ? { id: own.id, name: own.displayName, next: own.nextSession ? toSessionView(own.nextSession, locale, user.timeZone ?? null) : null }
+      : null,
   };
 }

@@ -59,6 +59,8 @@ export const editSessionSchema = z.object({
   onlineUrl,
   agenda: optionalText(2000),
   scope,
+  // What the form started from: only fields that differ are sent, so "this and following" moves only what changed.
+  was: z.record(z.string().max(2000)).optional(),
 });
 
 export const cancelSessionSchema = z.object({

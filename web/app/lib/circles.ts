@@ -39,7 +39,7 @@ export interface SessionData {
   durationMinutes?: number;
   timeZone: string;
   localStart?: string;
-  status: string;
+  status?: string;
   place?: unknown;
   displayPlace?: string | null;
   onlineUrl?: string | null;
@@ -155,4 +155,20 @@ export function toRateView(rate: Rate | null | undefined, locale: Locale): RateV
 /** "Amal, Karim and Sara" the way the reader's language joins names; empty string for none. */
 export function listOf(names: string[], locale: Locale): string {
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names.filter(Boolean));
+}
+
+/**
+ * Which circle link the header offers: `coach` for someone who coaches a circle and leads no cohort (lead trainers
+ * and admins keep "Cohorts" and reach circles from the dashboard), `member` for a trainee in a circle.
+ */
+export function circleLink(user: {
+  isAdmin: boolean;
+  staffRoles: { role: string }[];
+  circleRoles?: { role: string }[];
+}): 'coach' | 'member' | null {
+  const roles = user.circleRoles ?? [];
+  const leads = user.isAdmin || user.staffRoles.some((s) => s.role === 'lead_trainer');
+  if (!leads && roles.some((r) => r.role === 'coach')) return 'coach';
+  if (roles.some((r) => r.role === 'member')) return 'member';
+  return null;
 }

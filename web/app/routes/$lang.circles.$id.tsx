@@ -6,10 +6,9 @@ import { ErrorPage } from '~/components/errors';
 import { CsrfInput, FormErrors, Notice, SelectField, SubmitButton, TextField } from '~/components/forms';
 import { ChevronBack } from '~/components/icons';
 import { timeZoneLabel } from '~/lib/catalog';
-import { circlesApi, itemsOf } from '~/lib/circles-api.server';
+import { circlesApi } from '~/lib/circles-api.server';
 import { cancelSessionSchema, editFields, editSessionSchema, scheduleFields, scheduleSchema } from '~/lib/circles-schemas';
 import { listOf, localParts, repeatOptions, toRateView, toSessionView, type SessionData } from '~/lib/circles';
-import { catalogApi } from '~/lib/catalog-api.server';
 import { displayName } from '~/lib/format';
 import { invalid, parseForm } from '~/lib/form.server';
 import { raise } from '~/lib/http.server';
@@ -34,16 +33,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!circleResult.ok) raise(notFound());
   const circle = circleResult.data;
   // Trainees have their own page; this one is for the circle's coaches and the cohort's lead trainers.
-  if (circle.viewer?.role === 'member' || circle.viewer?.role === 'trainee') raise(redirect(`/${lang}/my-circle`));
+  if (circle.viewerRole === 'member') raise(redirect(`/${lang}/my-circle`));
   const now = new Date();
-  const from = new Date(now.getTime() - 180 * 86_400_000).toISOString();
-  const [sessionsResult, cohortResult] = await Promise.all([
-    api.circleSessions(id, { from }),
-    circle.cohort?.timeZone ? Promise.resolve(null) : catalogApi({ token, locale: lang }).cohort(circle.cohortId),
+  // The last four months and what is planned: a page of 100 holds a weekly circle's whole span and more.
+  const since = new Date(now.getTime() - 120 * 86_400_000).toISOString();
+  const [pastResult, nextResult] = await Promise.all([
+    api.circleSessions(id, { from: since, to: now.toISOString() }),
+    api.circleSessions(id, { from: now.toISOString() }),
   ]);
-  const cohortZone = circle.cohort?.timeZone ?? circle.timeZone ?? (cohortResult?.ok ? cohortResult.data.timeZone : null) ?? user.timeZone ?? 'UTC';
-  const cohortName = circle.cohort?.displayName ?? circle.cohortName ?? (cohortResult?.ok ? cohortResult.data.displayName : '');
-  const sessions = itemsOf<SessionData>(sessionsResult.ok ? sessionsResult.data : []).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const cohortZone = circle.cohort.timeZone;
+  const cohortName = circle.cohort.displayName;
+  const sessions: SessionData[] = [...(pastResult.ok ? pastResult.data.items : []), ...(nextResult.ok ? nextResult.data.items : [])];
   const viewerZone = user.timeZone ?? null;
   const views = sessions.map((session) => toSessionView(session, lang, viewerZone, now));
   const url = new URL(request.url);
@@ -58,13 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: circle.displayName,
       cohortId: circle.cohortId,
       cohortName,
-      rate: toRateView(circle.attendance ?? circle.rate, lang),
-      coaches: listOf(circle.coaches.map((coach) => coach.displayName ?? displayName(coach, lang)), lang),
-      members: circle.members.map((member) => ({
-        enrollmentId: member.enrollmentId,
-        name: member.user.displayName ?? displayName(member.user, lang),
-        rate: toRateView(member.attendance ?? member.rate, lang),
-      })),
+      rate: toRateView(circle.attendance, lang),
+      coaches: listOf(circle.coaches.map((coach) => displayName(coach, lang)), lang),
+      members: circle.members
+        .map((member) => ({ enrollmentId: member.enrollmentId, name: displayName(member, lang), rate: toRateView(member.attendance, lang) }))
+        .sort((a, b) => a.name.localeCompare(b.name, lang)),
     },
     cohortZone,
     cohortZoneLabel: timeZoneLabel(cohortZone, lang),
@@ -102,15 +100,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'schedule': {
       const { submission } = await parseForm(request, scheduleSchema);
       if (submission.status !== 'success') return invalid(submission, undefined, { intent });
-      const { repeat, occurrences, ...one } = submission.value;
-      const result = await api.schedule(id, repeat ? { ...one, repeat, occurrences } : one);
+      const { repeat, occurrences, place, agenda, onlineUrl, date, time, durationMinutes } = submission.value;
+      // Place and agenda are written in the page's language; the api keeps them per locale.
+      const body = { date, time, durationMinutes, onlineUrl, place: place ? { [lang]: place } : undefined, agenda: agenda ? { [lang]: agenda } : undefined };
+      const result = await api.schedule(id, repeat ? { ...body, repeat, occurrences } : body);
       if (!result.ok) return invalid(submission, result.problem, { fields: scheduleFields, intent });
       return back('scheduled');
     }
     case 'edit': {
       const { submission } = await parseForm(request, editSessionSchema);
       if (submission.status !== 'success') return invalid(submission, undefined, { intent });
-      const { sessionId, ...body } = submission.value;
+      const { sessionId, scope, was = {}, ...values } = submission.value;
+      const changed = (name: keyof typeof values) => (values[name] === undefined ? '' : String(values[name])) !== (was[name] ?? '');
+      const body = {
+        scope,
+        ...(changed('date') ? { date: values.date } : {}),
+        ...(changed('time') ? { time: values.time } : {}),
+        ...(changed('durationMinutes') ? { durationMinutes: values.durationMinutes } : {}),
+        ...(changed('place') ? { place: { [lang]: values.place ?? '' } } : {}),
+        ...(changed('agenda') ? { agenda: { [lang]: values.agenda ?? '' } } : {}),
+        ...(changed('onlineUrl') ? { onlineUrl: values.onlineUrl ?? null } : {}),
+      };
       const result = await api.editSession(sessionId, body);
       if (!result.ok) return invalid(submission, result.problem, { fields: editFields, intent });
       return back('edited');
@@ -256,6 +266,7 @@ function EditForm() {
         <CsrfInput />
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="sessionId" value={editing.id} />
+        {Object.entries(editing.values).map(([name, value]) => (name === 'scope' ? null : <input key={name} type="hidden" name={`was.${name}`} value={value} />))}
         <div className="field-row">
           <DateInput field={fields.date} label={t('sessions.date')} type="date" />
           <DateInput field={fields.time} label={t('sessions.time')} type="time" />

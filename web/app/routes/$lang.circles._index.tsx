@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ForwardLink, SessionWhen } from '~/components/circles';
 import { ErrorPage } from '~/components/errors';
 import { toSessionView, type SessionData } from '~/lib/circles';
-import { circlesApi, itemsOf, type CircleSummary } from '~/lib/circles-api.server';
+import { circlesApi } from '~/lib/circles-api.server';
 import { fixedT } from '~/lib/i18n.server';
 import { titleMeta } from '~/lib/meta';
 import { requireLocale } from '~/lib/params.server';
@@ -24,24 +24,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const from = new Date(now.getTime() - attendanceWindowDays * 86_400_000).toISOString();
   const [circlesResult, sessionsResult] = await Promise.all([api.myCircles(), api.mySessions({ from })]);
-  const circles = itemsOf<CircleSummary>(circlesResult.ok ? circlesResult.data : []);
-  const sessions = itemsOf<SessionData>(sessionsResult.ok ? sessionsResult.data : [])
-    .filter((s) => s.status !== 'cancelled')
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const circles = circlesResult.ok ? circlesResult.data.coaching : [];
+  const sessions: SessionData[] = (sessionsResult.ok ? sessionsResult.data.items : []).filter((s) => s.status !== 'cancelled');
   const viewerZone = user.timeZone ?? null;
   return json({
     lang,
     title: fixedT(lang)('circles.mineTitle'),
     circles: circles.map((circle) => {
       const own = sessions.filter((s) => (s.circle?.id ?? null) === circle.id);
-      const next = circle.nextSession ?? own.find((s) => new Date(s.startsAt) >= now) ?? null;
+      const next = own.find((s) => new Date(s.startsAt) >= now) ?? circle.nextSession;
       // The latest session that has started: the one whose attendance the coach takes now.
       const latest = [...own].reverse().find((s) => new Date(s.startsAt) < now) ?? null;
       return {
         id: circle.id,
         name: circle.displayName,
-        cohort: circle.cohort?.displayName ?? null,
-        members: circle.membersCount ?? circle.memberCount ?? 0,
+        cohort: circle.cohort.displayName,
+        members: circle.memberCount,
         next: next ? toSessionView(next, lang, viewerZone, now) : null,
         latest: latest ? toSessionView(latest, lang, viewerZone, now) : null,
       };

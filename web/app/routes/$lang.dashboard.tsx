@@ -6,6 +6,8 @@ import { CsrfInput, FormErrors, Notice, SelectField, SubmitButton, TextField } f
 import { ChevronForward } from '~/components/icons';
 import { LocaleSelect } from '~/components/locale-select';
 import { MyCohorts, type MyCohortsOutcome } from '~/components/catalog-my-cohorts';
+import { CirclesPanel } from '~/components/circles';
+import { loadCirclesPanel } from '~/lib/circles-api.server';
 import { loadMyCohorts, myCohortsAction } from '~/lib/catalog-api.server';
 import { apiClient, call } from '~/lib/api.server';
 import { displayName } from '~/lib/format';
@@ -26,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, token } = await requireUser(request, lang);
   const api = apiClient({ locale: lang });
   const url = new URL(request.url);
-  const myCohorts = await loadMyCohorts(token, lang);
+  const [myCohorts, circles] = await Promise.all([loadMyCohorts(token, lang), loadCirclesPanel(token, lang, user)]);
   // Organizations this person manages, by name; a handful at most, so one public read each is fine for now.
   const managed = await Promise.all(
     user.organizations
@@ -46,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Cohorts this person runs or coaches (admins run them all): a summary here, the details under /manage.
     staffing: user.isAdmin || user.staffRoles.length > 0 ? { cohorts: new Set(user.staffRoles.map((s) => s.cohortId)).size } : null,
     myCohorts,
+    circles,
     // `?withdraw={enrollmentId}` asks "are you sure?" in that cohort's row; `?done=` says what just happened.
     withdrawing: myCohorts.find((c) => c.canWithdraw && c.id === url.searchParams.get('withdraw'))?.id ?? null,
     myCohortsDone: (['withdrawn', 'consentGiven', 'consentWithdrawn'] as const).find((d) => d === url.searchParams.get('done')),
@@ -154,7 +157,7 @@ function AdminPanel() {
 }
 
 export default function Dashboard() {
-  const { lang, name, isAdmin, managed, staffing, myCohorts, withdrawing, myCohortsDone } = useLoaderData<typeof loader>();
+  const { lang, name, isAdmin, managed, staffing, myCohorts, circles, withdrawing, myCohortsDone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const myCohortsOutcome: MyCohortsOutcome =
     actionData && 'enrollmentId' in actionData ? { enrollmentId: actionData.enrollmentId, errors: actionData.errors } : { done: myCohortsDone };
@@ -162,6 +165,7 @@ export default function Dashboard() {
   return (
     <>
       <h1>{t('dashboard.welcome', { name })}</h1>
+      {circles ? <CirclesPanel data={circles} lang={lang} /> : null}
       {staffing ? (
         <section className="panel" aria-labelledby="staffing-title">
           <h2 id="staffing-title">{t('manage.dashboard.title')}</h2>

@@ -5,8 +5,7 @@ import { CopyButton, RateText, SessionWhen } from '~/components/circles';
 import { ErrorPage } from '~/components/errors';
 import { CsrfInput, FormErrors, Notice } from '~/components/forms';
 import { listOf, toRateView, toSessionView, type SessionData } from '~/lib/circles';
-import { circlesApi, itemsOf } from '~/lib/circles-api.server';
-import { loadMyCircle } from '~/lib/circles-api.server';
+import { circlesApi, loadMyCircle } from '~/lib/circles-api.server';
 import { validatedFormData } from '~/lib/csrf.server';
 import { displayName } from '~/lib/format';
 import { fixedT } from '~/lib/i18n.server';
@@ -25,17 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const api = circlesApi({ token, locale: lang });
   const now = new Date();
   const viewerZone = user.timeZone ?? null;
-  const [mine, upcomingResult, feedResult] = await Promise.all([
-    loadMyCircle(api),
-    api.mySessions({ from: now.toISOString() }),
-    api.calendarFeed(),
-  ]);
-  const circle = mine.circle;
+  const [circle, upcomingResult, feedResult] = await Promise.all([loadMyCircle(api), api.mySessions({ from: now.toISOString() }), api.calendarFeed()]);
   const attendanceResult = circle ? await api.myAttendance(circle.cohortId) : null;
-  const upcoming = itemsOf<SessionData>(upcomingResult.ok ? upcomingResult.data : [])
-    .filter((s) => !circle || !s.circle || s.circle.id === circle.id)
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-    .slice(0, 8);
+  // The trainee's own circle's sessions (a person who also coaches sees those on "My circles").
+  const upcoming: SessionData[] = (upcomingResult.ok ? upcomingResult.data.items : []).filter((s) => !circle || s.circle?.id === circle.id).slice(0, 8);
   const record = attendanceResult?.ok ? attendanceResult.data : null;
   const url = new URL(request.url);
   return json({
@@ -47,21 +39,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? {
           id: circle.id,
           name: circle.displayName,
-          cohort: circle.cohort?.displayName ?? circle.cohortName ?? null,
-          coaches: listOf(circle.coaches.map((coach) => coach.displayName ?? displayName(coach, lang)), lang),
-          members: circle.members.map((member) => member.user.displayName ?? displayName(member.user, lang)).sort((a, b) => a.localeCompare(b, lang)),
+          cohort: circle.cohort.displayName,
+          coaches: listOf(circle.coaches.map((coach) => displayName(coach, lang)), lang),
+          members: circle.members.map((member) => displayName(member, lang)).sort((a, b) => a.localeCompare(b, lang)),
         }
       : null,
     upcoming: upcoming.map((session) => toSessionView(session, lang, viewerZone, now)),
     feedUrl: feedResult.ok ? feedResult.data.url : null,
     record: record
       ? {
-          rate: toRateView(record.attendance ?? record.rate, lang),
-          items: record.items
-            .map((item) => ({ session: toSessionView(item.session, lang, viewerZone, now), status: item.status ?? null }))
-            .filter((item) => item.session.past)
-            .reverse()
-            .slice(0, 20),
+          rate: toRateView(record, lang),
+          // Newest first, as the api sends them.
+          items: record.items.slice(0, 20).map((item) => ({
+            session: toSessionView({ id: item.sessionId, startsAt: item.startsAt, timeZone: item.timeZone, circle: item.circle }, lang, viewerZone, now),
+            status: item.status,
+          })),
         }
       : null,
     rotated: url.searchParams.get('done') === 'rotated',

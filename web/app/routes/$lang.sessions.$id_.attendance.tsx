@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, token } = await requireUser(request, lang);
   const result = await circlesApi({ token, locale: lang }).attendance(id);
   if (!result.ok) raise(notFound());
-  const { session, marks } = result.data;
+  const { session, items } = result.data;
   const view = toSessionView(session, lang, user.timeZone ?? null);
   const t = fixedT(lang);
   return json({
@@ -34,8 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t('attendance.title', { circle: view.circle?.name ?? '' }),
     session: view,
     circleId: session.circle?.id ?? null,
-    rows: marks
-      .map((mark) => ({ enrollmentId: mark.enrollmentId, name: mark.user.displayName ?? displayName(mark.user, lang), status: mark.status ?? null }))
+    rows: items
+      .map((row) => ({ enrollmentId: row.enrollmentId, name: displayName(row, lang), status: row.status, left: !row.currentMember }))
       .sort((a, b) => a.name.localeCompare(b.name, lang)),
   });
 }
@@ -96,7 +96,10 @@ export default function AttendancePage() {
             {rows.map((row) => (
               <li key={row.enrollmentId}>
                 <fieldset>
-                  <legend>{row.name}</legend>
+                  <legend>
+                    {row.name}
+                    {row.left ? <span className="muted"> {t('attendance.leftSince')}</span> : null}
+                  </legend>
                   <div className="attendance-choices">
                     {attendanceStatuses.map((status) => (
                       <label key={status} className={`choice choice-${status}`}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorPage } from '~/components/errors';
 import { CircleMark } from '~/components/icons';
 import { CsrfInput } from '~/components/forms';
+import { circleLink } from '~/lib/circles';
 import { displayName } from '~/lib/format';
 import { localeNames, locales, switchLocalePath, type Locale } from '~/lib/locale';
 import { requireLocale } from '~/lib/params.server';
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     lang,
     // People who run or coach a cohort (and admins) get a link to the cohorts they manage.
-    user: user ? { name: displayName(user, lang), isAdmin: user.isAdmin, staff: user.isAdmin || user.staffRoles.length > 0 } : null,
+    user: user ? { name: displayName(user, lang), isAdmin: user.isAdmin, staff: user.isAdmin || user.staffRoles.length > 0, circles: circleLink(user) } : null,
   });
 }
 
@@ -75,9 +76,18 @@ export default function LocaleLayout() {
                 <li>
                   <NavLink to={`/${lang}/dashboard`}>{t('nav.dashboard')}</NavLink>
                 </li>
-                {user.staff ? (
+                {/* Four items at most: a coach who runs no cohort reaches their circles here instead of the cohorts. */}
+                {user.circles === 'coach' ? (
+                  <li>
+                    <NavLink to={`/${lang}/circles`}>{t('circles.nav')}</NavLink>
+                  </li>
+                ) : user.staff ? (
                   <li>
                     <NavLink to={`/${lang}/manage`}>{t('manage.nav')}</NavLink>
+                  </li>
+                ) : user.circles === 'member' ? (
+                  <li>
+                    <NavLink to={`/${lang}/my-circle`}>{t('circles.navMine')}</NavLink>
                   </li>
                 ) : null}
                 <li>
