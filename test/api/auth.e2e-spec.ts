@@ -32,6 +32,7 @@ describe('POST /api/auth/register', () => {
       isAdmin: false,
       organizations: [],
       staffRoles: [],
+      circleRoles: [],
       createdAt: expect.any(String),
     });
     expect(JSON.stringify(res.body)).not.toMatch(/argon2|password/i);

@@ -35,6 +35,8 @@ export async function withdrawEnrollment(
   const from = enrollment.status;
   if (!WITHDRAWABLE.has(from)) throw new ConflictException('enrollment.not_withdrawable', 'errors.enrollment_not_withdrawable');
   await changeStatus(manager, enrollment, 'withdrawn', input.actorId);
+  // Leaving the cohort ends their stay in its circle (kept as history: past attendance stays where it was).
+  await manager.query('UPDATE circle_memberships SET left_at = now() WHERE enrollment_id = $1 AND left_at IS NULL', [enrollment.id]);
   const promoted = from === 'active' ? await promoteFromWaitlist(manager, enrollment.cohortId, outbox) : [];
   return { enrollment, from, promoted };
 }

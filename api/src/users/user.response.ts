@@ -14,6 +14,11 @@ export class StaffRoleResponse {
   @ApiProperty({ enum: COHORT_STAFF_ROLES }) role: CohortStaffRole;
 }
 
+export class CircleRoleResponse {
+  @ApiProperty({ format: 'uuid' }) circleId: string;
+  @ApiProperty({ enum: ['coach', 'member'] }) role: 'coach' | 'member';
+}
+
 /** A user as the user themself (or an admin) sees them. Never carries the password hash. */
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -25,10 +30,16 @@ export class UserResponse {
   @ApiProperty() isAdmin: boolean;
   @ApiProperty({ type: [MembershipResponse] }) organizations: MembershipResponse[];
   @ApiProperty({ type: [StaffRoleResponse], description: 'Cohorts the user is lead trainer or coach of.' }) staffRoles: StaffRoleResponse[];
+  @ApiProperty({ type: [CircleRoleResponse], description: 'Circles the user coaches or is a current member of.' }) circleRoles: CircleRoleResponse[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
 
-export function toUserResponse(user: User, memberships: { organizationId: string; role: OrganizationRole }[], staffRoles: { cohortId: string; role: CohortStaffRole }[] = []): UserResponse {
+export function toUserResponse(
+  user: User,
+  memberships: { organizationId: string; role: OrganizationRole }[],
+  staffRoles: { cohortId: string; role: CohortStaffRole }[] = [],
+  circleRoles: { circleId: string; role: 'coach' | 'member' }[] = [],
+): UserResponse {
   return {
     id: user.id,
     email: user.email,
@@ -39,6 +50,7 @@ export function toUserResponse(user: User, memberships: { organizationId: string
     isAdmin: user.isAdmin,
     organizations: memberships.map((m) => ({ id: m.organizationId, role: m.role })),
     staffRoles: staffRoles.map((s) => ({ cohortId: s.cohortId, role: s.role })),
+    circleRoles: circleRoles.map((c) => ({ circleId: c.circleId, role: c.role })),
     createdAt: user.createdAt.toISOString(),
   };
 }

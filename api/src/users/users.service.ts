@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../access/access.decorator';
 import { AuditService } from '../audit/audit.service';
+import { circleRolesOf } from '../circles/circle-access';
 import { CohortStaff } from '../cohorts/cohort-staff.entity';
 import { NotFoundException, ValidationFailedException } from '../common/domain.exception';
 import type { RequestContext } from '../common/request-context';
@@ -22,11 +23,11 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The user with their memberships and cohort staff roles: three queries, whatever their number. */
+  /** The user with their memberships, cohort staff roles and circle roles: four queries, whatever their number. */
   async response(manager: EntityManager, user: User): Promise<UserResponse> {
     const memberships = await manager.find(OrganizationMember, { where: { userId: user.id }, select: { organizationId: true, role: true }, order: { createdAt: 'ASC' } });
     const staffRoles = await manager.find(CohortStaff, { where: { userId: user.id }, select: { cohortId: true, role: true }, order: { createdAt: 'ASC' } });
-    return toUserResponse(user, memberships, staffRoles);
+    return toUserResponse(user, memberships, staffRoles, await circleRolesOf(manager, user.id));
   }
 
   async me(caller: Caller): Promise<UserResponse> {
