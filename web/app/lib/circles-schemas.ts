@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { editScopes, repeatOptions } from './circles';
 
+export { editFields, scheduleFields } from './circles';
+
 // Forms of the circle pages, validated by the actions only; messages are catalog keys the form components translate.
 
 const required = { required_error: 'validation.required', invalid_type_error: 'validation.required' };
@@ -28,8 +30,6 @@ const onlineUrl = z
   .optional();
 const scope = z.enum(editScopes, { errorMap: () => ({ message: 'sessions.validation.scope' }) });
 
-export const scheduleFields = ['date', 'time', 'durationMinutes', 'repeat', 'occurrences', 'place', 'onlineUrl', 'agenda'] as const;
-
 export const scheduleSchema = z
   .object({
     date,
@@ -47,8 +47,6 @@ export const scheduleSchema = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['occurrences'], message: 'sessions.validation.occurrences' });
     }
   });
-
-export const editFields = ['date', 'time', 'durationMinutes', 'place', 'onlineUrl', 'agenda', 'scope'] as const;
 
 export const editSessionSchema = z.object({
   sessionId: z.string(required).trim().min(1).max(100),

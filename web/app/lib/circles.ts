@@ -10,6 +10,10 @@ export const repeatOptions = ['weekly', 'every_2_weeks', 'monthly', 'every_2_mon
 export type Repeat = (typeof repeatOptions)[number];
 
 export const editScopes = ['this', 'following'] as const;
+
+/** The fields of the schedule and edit forms (here, not beside the zod schemas, so the page ships no zod). */
+export const scheduleFields = ['date', 'time', 'durationMinutes', 'repeat', 'occurrences', 'place', 'onlineUrl', 'agenda'] as const;
+export const editFields = ['date', 'time', 'durationMinutes', 'place', 'onlineUrl', 'agenda', 'scope'] as const;
 export type EditScope = (typeof editScopes)[number];
 
 /** A session as the page shows it: times in the viewer's zone, and the session's own clock when that differs. */

@@ -7,8 +7,8 @@ import { CsrfInput, FormErrors, Notice, SelectField, SubmitButton, TextField } f
 import { ChevronBack } from '~/components/icons';
 import { timeZoneLabel } from '~/lib/catalog';
 import { circlesApi } from '~/lib/circles-api.server';
-import { cancelSessionSchema, editFields, editSessionSchema, scheduleFields, scheduleSchema } from '~/lib/circles-schemas';
-import { listOf, localParts, repeatOptions, toRateView, toSessionView, type SessionData } from '~/lib/circles';
+import { cancelSessionSchema, editSessionSchema, scheduleSchema } from '~/lib/circles-schemas';
+import { editFields, listOf, localParts, repeatOptions, scheduleFields, toRateView, toSessionView, type SessionData } from '~/lib/circles';
 import { displayName } from '~/lib/format';
 import { invalid, parseForm } from '~/lib/form.server';
 import { raise } from '~/lib/http.server';
