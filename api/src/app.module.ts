@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CirclesModule } from './circles/circles.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { ProblemFilter } from './common/problem.filter';
@@ -16,6 +17,7 @@ import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthController } from './health/health.controller';
 import { InvitationsModule } from './invitations/invitations.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
 
 /** JSON logs with a request id on every line (taken from X-Request-Id when the web server sends one). */
@@ -34,7 +36,7 @@ export const loggerModule = LoggerModule.forRoot({
 });
 
 @Module({
-  imports: [ConfigModule, loggerModule, DatabaseModule, AccessModule, AuthModule, UsersModule, OrganizationsModule, InvitationsModule, CatalogModule, CohortsModule, EnrollmentsModule, CirclesModule],
+  imports: [ConfigModule, loggerModule, DatabaseModule, AccessModule, AuthModule, UsersModule, OrganizationsModule, InvitationsModule, CatalogModule, CohortsModule, EnrollmentsModule, CirclesModule, SessionsModule, CalendarModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })

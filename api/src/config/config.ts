@@ -25,9 +25,19 @@ const schema = z.object({
   /** Outbox relay: how often due rows are moved to Bull, and after how long an unfinished one is taken back. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
   OUTBOX_RECLAIM_AFTER_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Where the api is reached from outside (calendar feed URLs point here). */
+  PUBLIC_API_URL: z.string().url().default('http://localhost:3333'),
+  /**
+   * Signs calendar feed tokens (HMAC-SHA256); changing it invalidates every feed URL. Required in production; a fixed
+   * development value otherwise, so tests and demos need no setup.
+   */
+  CALENDAR_FEED_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
-export type AppConfig = z.infer<typeof schema>;
+/** Development and test only: never used in production, where CALENDAR_FEED_SECRET must be set. */
+const DEV_CALENDAR_FEED_SECRET = 'halaqa-development-calendar-feed-secret';
+
+export type AppConfig = Omit<z.infer<typeof schema>, 'CALENDAR_FEED_SECRET'> & { CALENDAR_FEED_SECRET: string };
 
 export class ConfigError extends Error {}
 
@@ -36,9 +46,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue.path.join('.');
-    throw new ConfigError(`Invalid setting ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}.`);
+    const shown = name.endsWith('SECRET') ? '(hidden)' : JSON.stringify(env[name] ?? '');
+    throw new ConfigError(`Invalid setting ${name}=${shown}: ${issue.message}.`);
   }
-  return parsed.data;
+  if (!parsed.data.CALENDAR_FEED_SECRET && parsed.data.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid setting CALENDAR_FEED_SECRET="": required in production (at least 32 random characters).');
+  }
+  return { ...parsed.data, CALENDAR_FEED_SECRET: parsed.data.CALENDAR_FEED_SECRET ?? DEV_CALENDAR_FEED_SECRET };
 }
 
 /** Injection token of the parsed config. */

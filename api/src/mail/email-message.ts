@@ -14,6 +14,7 @@ export const EMAIL_TEMPLATES = [
   'enrollment_waitlisted',
   'enrollment_promoted',
   'enrollment_enrolled',
+  'session_reminder',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 /** The emails about a place in a cohort; their data names the course and cohort (`courseTitle`, `cohortName`, `startsOn`, `endsOn`, `timeZone`). */
@@ -26,4 +27,13 @@ export interface EmailPayload extends Record<string, unknown> {
   locale: Locale;
   /** Values the template shows, e.g. `{ name, url, organizationName, expiresAt }`. Never a password. */
   data: Record<string, string>;
+  /** Set on session reminders: the sender checks at send time that this is still the reminder to send. */
+  reminder?: SessionReminderRef;
+}
+
+/** Which reminder an email is: the session, the person, and the session's `sequence` when it was queued. */
+export interface SessionReminderRef extends Record<string, unknown> {
+  sessionId: string;
+  userId: string;
+  sequence: number;
 }

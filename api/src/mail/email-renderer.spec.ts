@@ -94,7 +94,8 @@ describe('renderEmail', () => {
 
   it.each(TEMPLATES.flatMap((template) => LOCALES.map((locale) => [template, locale] as const)))('renders %s in %s with its link and no placeholder left', (template, locale) => {
     const url = `https://halaqa.example/${locale}/x`;
-    const data = { name: 'N', url, inviterName: 'I', organizationName: 'O', expiresAt: '2026-01-01T00:00:00Z', courseTitle: 'C', cohortName: 'K', startsOn: '2026-03-01', endsOn: '2026-04-30', timeZone: 'Asia/Amman' };
+    const data = { name: 'N', url, inviterName: 'I', organizationName: 'O', expiresAt: '2026-01-01T00:00:00Z', courseTitle: 'C', cohortName: 'K', startsOn: '2026-03-01', endsOn: '2026-04-30', timeZone: 'Asia/Amman',
+      circleName: 'H', startsAt: '2026-12-03T15:00:00Z', sessionTimeZone: 'Africa/Tunis', place: 'P', onlineUrl: 'https://meet.example.org/x', agenda: 'A' };
     const email = renderEmail({ template, to: 'x@example.org', locale, data }, options);
 
     for (const part of [email.subject, email.html, email.text]) expect(part).not.toMatch(/\{\{|\}\}/);
@@ -131,6 +132,31 @@ describe('enrollment emails', () => {
 
     expect(nominated.text).toContain('Ahel has given you one of its seats');
     expect(open.text).toContain('Welcome! You are enrolled in the cohort');
+  });
+});
+
+describe('session reminders', () => {
+  const data = { name: 'Salma', url: '/en/my-circle', circleName: 'Jabal circle', courseTitle: 'Public Narrative', startsAt: '2026-12-03T15:00:00Z', durationMinutes: '90', place: 'Jabal al-Weibdeh <library>', onlineUrl: '', agenda: 'Story of self\nStory of us' };
+
+  it('say when in the reader’s zone, and in the circle’s zone too when the clocks differ', () => {
+    const amman = renderEmail({ template: 'session_reminder', to: 'x@example.org', locale: 'en', data: { ...data, timeZone: 'Asia/Amman', sessionTimeZone: 'Asia/Amman' } }, options);
+    expect(amman.subject).toBe('Tomorrow: Jabal circle at 18:00');
+    expect(amman.text).toContain('When: Thursday, December 3, 2026 at 18:00');
+    expect(amman.text).not.toContain('In the circle’s time zone');
+    expect(amman.text).toContain('Where: Jabal al-Weibdeh <library>.');
+    expect(amman.html).toContain('Jabal al-Weibdeh &lt;library&gt;');
+    expect(amman.text).toContain('Agenda: Story of self\nStory of us');
+
+    const paris = renderEmail({ template: 'session_reminder', to: 'x@example.org', locale: 'fr', data: { ...data, url: '/fr/my-circle', timeZone: 'Europe/Paris', sessionTimeZone: 'Asia/Amman' } }, options);
+    expect(paris.subject).toBe('Demain : Jabal circle à 16:00');
+    expect(paris.text).toMatch(/Quand : jeudi 3 décembre 2026 à 16:00/u);
+    expect(paris.text).toMatch(/À l’heure du cercle \(.+\) : jeudi 3 décembre 2026 à 18:00/u);
+  });
+
+  it('carry which reminder they are, for the check at send time', () => {
+    const reminder = { sessionId: '0b7e2a34-5c6d-4e8f-9a1b-2c3d4e5f6a7b', userId: '1b7e2a34-5c6d-4e8f-9a1b-2c3d4e5f6a7b', sequence: 2 };
+    expect(parseEmailPayload({ template: 'session_reminder', to: 'x@example.org', locale: 'ar', data, reminder }).reminder).toEqual(reminder);
+    expect(() => parseEmailPayload({ template: 'session_reminder', to: 'x@example.org', locale: 'ar', data, reminder: { ...reminder, sequence: -1 } })).toThrow(/reminder/);
   });
 });
 

@@ -23,6 +23,7 @@ const emailPayloadSchema = z.object({
   to: z.string().email(),
   locale: z.enum(LOCALES),
   data: z.record(z.string()),
+  reminder: z.object({ sessionId: z.string().uuid(), userId: z.string().uuid(), sequence: z.number().int().min(0) }).optional(),
 });
 
 export function parseEmailPayload(payload: unknown): EmailPayload {
@@ -58,6 +59,7 @@ export function renderEmail(payload: EmailPayload, options: { publicWebUrl: stri
     cohortName: clean(data.cohortName),
     dates: data.startsOn ? formatDateRange(data.startsOn, data.endsOn || data.startsOn, payload.locale) : '',
     zone: data.timeZone ? zoneName(data.timeZone, payload.locale) : '',
+    session: payload.template === 'session_reminder' ? sessionValues(data, payload.locale) : null,
   });
   const greeting = name ? fill(t.common.greeting, { name }) : fill(t.common.greetingNoName, {});
   const subject = textOf(fill(content.subject, content.values));
@@ -90,6 +92,50 @@ interface ComposeValues {
   dates: string;
   /** The cohort's time zone, named in the reader's language. */
   zone: string;
+  session: SessionValues | null;
+}
+
+/** A session as a reminder says it: in the reader's zone, and in the session's own zone when that differs. */
+interface SessionValues {
+  circleName: string;
+  when: string;
+  time: string;
+  sessionWhen: string | null;
+  sessionZone: string;
+  place: string;
+  onlineUrl: string;
+  agenda: string;
+}
+
+function sessionValues(data: Record<string, string>, locale: Locale): SessionValues {
+  const startsAt = new Date(data.startsAt ?? '');
+  if (Number.isNaN(startsAt.getTime())) throw new InvalidEmailPayloadError(`Invalid email payload: data.startsAt is not an ISO date`);
+  const readerZone = validZone(data.timeZone) ?? validZone(data.sessionTimeZone) ?? 'UTC';
+  const sessionZone = validZone(data.sessionTimeZone) ?? readerZone;
+  const full: Intl.DateTimeFormatOptions = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  const when = new Intl.DateTimeFormat(locale, { ...full, timeZone: readerZone }).format(startsAt);
+  const sessionWhen = new Intl.DateTimeFormat(locale, { ...full, timeZone: sessionZone }).format(startsAt);
+  return {
+    circleName: clean(data.circleName),
+    when,
+    time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: readerZone }).format(startsAt),
+    // Said twice only when the clocks differ (a coach in Paris for a circle in Amman).
+    sessionWhen: sessionWhen !== when ? sessionWhen : null,
+    sessionZone: zoneName(sessionZone, locale),
+    place: clean(data.place),
+    onlineUrl: clean(data.onlineUrl),
+    agenda: (data.agenda ?? '').trim(),
+  };
+}
+
+function validZone(zone: string | undefined): string | null {
+  if (!zone) return null;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return null;
+  }
 }
 
 function compose(template: EmailTemplate, t: EmailCatalog, v: ComposeValues): Content {
@@ -102,6 +148,14 @@ function compose(template: EmailTemplate, t: EmailCatalog, v: ComposeValues): Co
     cohortName: v.cohortName,
     dates: v.dates,
     zone: v.zone,
+    circleName: v.session?.circleName ?? '',
+    when: v.session?.when ?? '',
+    time: v.session?.time ?? '',
+    sessionWhen: v.session?.sessionWhen ?? '',
+    sessionZone: v.session?.sessionZone ?? '',
+    place: v.session?.place ?? '',
+    onlineUrl: v.session?.onlineUrl ?? '',
+    agenda: v.session?.agenda ?? '',
   };
   // Every enrollment email says when the cohort runs, right after what happened.
   const schedule = v.dates ? [v.zone ? t.enrollment.schedule : t.enrollment.scheduleNoZone] : [];
@@ -140,6 +194,16 @@ function compose(template: EmailTemplate, t: EmailCatalog, v: ComposeValues): Co
         notes: [t.enrollment_enrolled.next],
         values,
       };
+    case 'session_reminder': {
+      const r = t.session_reminder;
+      const session = v.session!;
+      const intro = [v.courseTitle ? r.intro : r.introNoCourse, v.zone ? r.when : r.whenNoZone];
+      if (session.sessionWhen) intro.push(r.sessionWhen);
+      if (session.place) intro.push(r.place);
+      if (session.onlineUrl) intro.push(r.online);
+      if (session.agenda) intro.push(r.agenda);
+      return { subject: r.subject, intro, action: r.action, notes: [r.next], values };
+    }
   }
 }
 

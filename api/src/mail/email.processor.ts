@@ -1,8 +1,11 @@
 import { Process, Processor } from '@nestjs/bull';
 import { Inject, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bull';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { OutboxRepository } from '../outbox/outbox.repository';
+import { reminderStillDue } from '../sessions/session-reminders';
 import { EMAIL_QUEUE, type OutboxJob } from '../queues/queues';
 import { InvalidEmailPayloadError, parseEmailPayload, renderEmail } from './email-renderer';
 import { isPermanentSmtpError, Mailer } from './mailer.service';
@@ -29,6 +32,7 @@ export class EmailProcessor {
     private readonly outbox: OutboxRepository,
     private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Process({ concurrency: EMAIL_CONCURRENCY })
@@ -39,6 +43,12 @@ export class EmailProcessor {
     let email;
     try {
       const payload = parseEmailPayload(message.payload);
+      // A reminder checks the session again now: cancelled, changed since (a newer reminder exists) or the person
+      // left the circle — then this one is done without sending.
+      if (payload.reminder && !(await reminderStillDue(this.dataSource.manager, payload.reminder))) {
+        await this.outbox.markDone(message.id);
+        return 'skipped';
+      }
       email = { ...renderEmail(payload, { publicWebUrl: this.config.PUBLIC_WEB_URL }), outboxId: message.id, to: payload.to, locale: payload.locale };
     } catch (error) {
       if (!(error instanceof InvalidEmailPayloadError)) throw error;
