@@ -53,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     lang,
     title: circle.displayName,
+    // Coaches come from "My circles"; lead trainers and admins from the cohort's circle board.
+    back: circle.viewerRole === 'coach' ? ('mine' as const) : ('board' as const),
     circle: {
       id: circle.id,
       name: circle.displayName,
@@ -321,14 +323,14 @@ function CancelForm() {
 }
 
 export default function CirclePage() {
-  const { lang, circle, upcoming, past, done } = useLoaderData<typeof loader>();
+  const { lang, circle, upcoming, past, done, back } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="circle-page">
       <p>
-        <Link to={`/${lang}/circles`} className="back-link">
+        <Link to={back === 'mine' ? `/${lang}/circles` : `/${lang}/manage/cohorts/${circle.cohortId}/circles`} className="back-link">
           <ChevronBack />
-          {t('circles.backToMine')}
+          {back === 'mine' ? t('circles.backToMine') : t('circles.backToBoard')}
         </Link>
       </p>
       <h1>{circle.name}</h1>
