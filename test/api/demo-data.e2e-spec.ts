@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { baseDataSourceOptions } from '@halaqa/migrations';
 import { ENTITIES } from '../../api/src/database/entities';
-import { COHORT, DEMO_COHORTS, DEMO_INVITE_CODE, DEMO_PASSWORD, ORG } from '../../api/src/demo/demo-data';
+import { CIRCLE, COHORT, DEMO_CIRCLES, DEMO_COHORTS, DEMO_INVITE_CODE, DEMO_PASSWORD, ORG } from '../../api/src/demo/demo-data';
 import { seedDemo } from '../../api/src/demo/seed';
 import { hashToken } from '../../api/src/common/tokens';
 import { bootApp, type TestApp } from '../support/app';
@@ -87,5 +87,64 @@ describe('the demo cohorts', () => {
     expect(code).toEqual({ uses: 5, cohort_id: COHORT.tunis });
     const mismatched = await sql(t, `SELECT e.id FROM enrollments e WHERE e.status <> (SELECT ev.to_status FROM enrollment_events ev WHERE ev.enrollment_id = e.id ORDER BY ev.created_at DESC LIMIT 1)`);
     expect(mismatched).toEqual([]);
+  });
+});
+
+describe('the demo circles', () => {
+  const circleCounts = async () =>
+    sql<Record<string, string>>(
+      t,
+      `SELECT (SELECT count(*) FROM learning_circles) AS circles, (SELECT count(*) FROM circle_memberships) AS memberships, (SELECT count(*) FROM circle_coaches) AS coaches,
+              (SELECT count(*) FROM circle_sessions) AS sessions, (SELECT count(*) FROM attendance) AS attendance`,
+    );
+
+  it('loads circles in every cohort with active people, and a second run changes nothing', async () => {
+    const before = await circleCounts();
+    expect(Number(before[0].circles)).toBe(DEMO_CIRCLES.length);
+    await ds.transaction((m) => seedDemo(m));
+    expect(await circleCounts()).toEqual(before);
+    const perCohort = await sql<{ cohort_id: string; n: string }>(t, 'SELECT cohort_id, count(*) AS n FROM learning_circles GROUP BY cohort_id');
+    for (const row of perCohort) expect(Number(row.n)).toBeGreaterThanOrEqual(2);
+    expect(perCohort.map((r) => r.cohort_id).sort()).toEqual([COHORT.amman, COHORT.ramallah, COHORT.tunis, COHORT.najaf, COHORT.baghdad, COHORT.online].sort());
+    // Every current member is active (or completed) in the circle's cohort.
+    expect(
+      await sql(t, `SELECT m.id FROM circle_memberships m JOIN enrollments e ON e.id = m.enrollment_id JOIN learning_circles c ON c.id = m.circle_id WHERE m.left_at IS NULL AND (e.status NOT IN ('active', 'completed') OR e.cohort_id <> c.cohort_id)`),
+    ).toEqual([]);
+  });
+
+  it('puts the trainee in a Ramallah circle with held, cancelled and future sessions in the cohort’s zone', async () => {
+    const trainee = await login('trainee@example.org');
+    const mine = await request(t.url).get('/api/me/circles').set('authorization', bearer(trainee)).set('accept-language', 'en').expect(200);
+    expect(mine.body.member).toEqual([expect.objectContaining({ id: CIRCLE.ramallahBireh, displayName: 'Al-Bireh circle', viewerRole: 'member', memberCount: 5 })]);
+    expect(mine.body.member[0].nextSession).toMatchObject({ timeZone: 'Asia/Hebron' });
+    const sessions = await sql<{ status: string; past: boolean; local: string }>(
+      t,
+      `SELECT status, starts_at < now() AS past, to_char(starts_at AT TIME ZONE time_zone, 'HH24:MI') AS local FROM circle_sessions WHERE circle_id = ANY($1) ORDER BY starts_at`,
+      [[CIRCLE.ramallahBireh, CIRCLE.ramallahOldTown]],
+    );
+    expect(sessions.filter((s) => s.past && s.status === 'scheduled')).toHaveLength(5);
+    expect(sessions.filter((s) => s.status === 'cancelled')).toHaveLength(1);
+    expect(sessions.filter((s) => !s.past).length).toBeGreaterThanOrEqual(6);
+    expect(new Set(sessions.map((s) => s.local))).toEqual(new Set(['18:00', '17:30']));
+  });
+
+  it('shows the coach their circles, and the moved trainee as a past member of her first circle with her attendance there', async () => {
+    const coach = await login('coach@example.org');
+    const mine = await request(t.url).get('/api/me/circles').set('authorization', bearer(coach)).set('accept-language', 'en').expect(200);
+    const coached = mine.body.coaching as { id: string; nextSession: unknown }[];
+    expect(coached.map((c) => c.id)).toEqual(expect.arrayContaining([CIRCLE.ramallahBireh, CIRCLE.ammanWeibdeh, CIRCLE.tunisMedina, CIRCLE.onlineLevant]));
+    expect(coached.every((c) => c.nextSession !== null)).toBe(true);
+    const bireh = await request(t.url).get(`/api/circles/${CIRCLE.ramallahBireh}`).set('authorization', bearer(coach)).set('accept-language', 'en').expect(200);
+    expect(bireh.body.attendance.held).toBeGreaterThan(0);
+    await request(t.url).get(`/api/circles/${CIRCLE.ramallahOldTown}`).set('authorization', bearer(coach)).expect(404);
+
+    const trainer = await login('trainer@example.org');
+    const oldTown = await request(t.url).get(`/api/circles/${CIRCLE.ramallahOldTown}`).set('authorization', bearer(trainer)).set('accept-language', 'en').expect(200);
+    const pastNames = (oldTown.body.pastMembers as { nameLatin: string; currentCircle: { id: string } | null; attendance: { held: number; attended: number } }[]).map((p) => [
+      p.nameLatin,
+      p.currentCircle?.id ?? null,
+      p.attendance.attended,
+    ]);
+    expect(pastNames).toEqual(expect.arrayContaining([['Haneen Zaid', CIRCLE.ramallahBireh, 1], ['Mohammad Amro', null, 0]]));
   });
 });

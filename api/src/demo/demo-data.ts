@@ -452,3 +452,263 @@ export const DEMO_COHORTS: DemoCohort[] = [
     enrollments: [],
   },
 ];
+
+// ——— Learning circles (issue 4) ———
+
+export type DemoAttendanceStatus = 'present' | 'late' | 'excused' | 'absent';
+
+export interface DemoCircle {
+  id: string;
+  cohortId: string;
+  name: LocalizedText;
+  /** Where it usually meets; `{}` online. */
+  place: LocalizedText;
+  online: boolean;
+  coaches: string[];
+  /**
+   * Members by email. Days are counted from the day the demo is loaded: `joinedDay` defaults to two days before the
+   * first session (and never later than yesterday); `leftDay` closes the stay (moved or withdrawn).
+   */
+  members: { email: string; joinedDay?: number; leftDay?: number }[];
+  /** The circle's series of sessions, in the cohort's time zone (wall-clock time). */
+  series: {
+    frequency: 'weekly' | 'every_2_weeks' | 'monthly' | 'every_2_months';
+    firstDay: number;
+    time: string;
+    durationMinutes: number;
+    occurrences: number;
+    onlineUrl?: string;
+    /** Agenda of each occurrence, by 1-based index. */
+    agendas?: Record<number, LocalizedText>;
+  };
+  /** Cancelled occurrences (1-based index) with the reason the coach gave. */
+  cancelled?: Record<number, string>;
+  /** Marks of held occurrences (1-based index), by email. */
+  attendance?: Record<number, Record<string, DemoAttendanceStatus>>;
+}
+
+export const CIRCLE = {
+  ramallahBireh: '4c1a2b3c-0000-4000-8000-000000000001',
+  ramallahOldTown: '4c1a2b3c-0000-4000-8000-000000000002',
+  ammanWeibdeh: '4c1a2b3c-0000-4000-8000-000000000003',
+  ammanDowntown: '4c1a2b3c-0000-4000-8000-000000000004',
+  tunisMedina: '4c1a2b3c-0000-4000-8000-000000000005',
+  tunisBardo: '4c1a2b3c-0000-4000-8000-000000000006',
+  najafOld: '4c1a2b3c-0000-4000-8000-000000000007',
+  najafKufa: '4c1a2b3c-0000-4000-8000-000000000008',
+  baghdadKarrada: '4c1a2b3c-0000-4000-8000-000000000009',
+  baghdadAdhamiya: '4c1a2b3c-0000-4000-8000-00000000000a',
+  onlineLevant: '4c1a2b3c-0000-4000-8000-00000000000b',
+  onlineMaghreb: '4c1a2b3c-0000-4000-8000-00000000000c',
+  onlineIraq: '4c1a2b3c-0000-4000-8000-00000000000d',
+} as const;
+
+/** Fixed ids of a circle's series and of its n-th session, derived from the circle's, so reloading finds them. */
+export function demoSeriesId(circleId: string): string {
+  return `5e51e500-0000-4000-8000-${circleId.slice(-8)}0000`;
+}
+export function demoSessionId(circleId: string, index: number): string {
+  return `5e551011-0000-4000-8000-${circleId.slice(-8)}${index.toString(16).padStart(4, '0')}`;
+}
+
+const CAMPAIGN_AGENDAS: Record<number, LocalizedText> = {
+  1: { ar: 'اختيار الهدف الاستراتيجي للحملة', en: 'Choosing the campaign’s strategic goal', fr: 'Choisir l’objectif stratégique de la campagne' },
+  2: { ar: 'خريطة أصحاب المصلحة ومصادر القوة', en: 'Mapping stakeholders and sources of power', fr: 'Cartographier les acteurs et les sources de pouvoir' },
+  3: { ar: 'التكتيكات والجدول الزمني', en: 'Tactics and timeline', fr: 'Tactiques et calendrier' },
+  4: { ar: 'بناء فريق القيادة', en: 'Building the leadership team', fr: 'Construire l’équipe de leadership' },
+  5: { ar: 'الرسالة والسرد العام للحملة', en: 'The campaign’s message and public narrative', fr: 'Le message et le récit public de la campagne' },
+  6: { ar: 'التقييم والخطوات التالية', en: 'Evaluation and next steps', fr: 'Évaluation et prochaines étapes' },
+};
+
+export const DEMO_CIRCLES: DemoCircle[] = [
+  // Ramallah (running): two circles every two weeks, three sessions held; Haneen moved from the old town to Al-Bireh.
+  {
+    id: CIRCLE.ramallahBireh,
+    cohortId: COHORT.ramallah,
+    name: { ar: 'حلقة البيرة', en: 'Al-Bireh circle', fr: 'Cercle d’El-Bireh' },
+    place: { ar: 'مركز شباب البيرة', en: 'Al-Bireh youth centre', fr: 'Centre de jeunesse d’El-Bireh' },
+    online: false,
+    coaches: ['coach@example.org'],
+    members: [
+      { email: 'trainee@example.org', joinedDay: -35 },
+      { email: 'aseel.barghouti@example.org', joinedDay: -35 },
+      { email: 'majd.qawasmeh@example.org', joinedDay: -35 },
+      { email: 'ruba.shalabi@example.org', joinedDay: -35 },
+      { email: 'haneen.zaid@example.org', joinedDay: -12 },
+    ],
+    series: { frequency: 'every_2_weeks', firstDay: -33, time: '18:00', durationMinutes: 90, occurrences: 6, agendas: CAMPAIGN_AGENDAS },
+    attendance: {
+      1: { 'trainee@example.org': 'present', 'aseel.barghouti@example.org': 'present', 'majd.qawasmeh@example.org': 'late', 'ruba.shalabi@example.org': 'absent' },
+      2: { 'trainee@example.org': 'present', 'aseel.barghouti@example.org': 'excused', 'majd.qawasmeh@example.org': 'present', 'ruba.shalabi@example.org': 'present' },
+      3: {
+        'trainee@example.org': 'late',
+        'aseel.barghouti@example.org': 'present',
+        'majd.qawasmeh@example.org': 'present',
+        'ruba.shalabi@example.org': 'absent',
+        'haneen.zaid@example.org': 'present',
+      },
+    },
+  },
+  {
+    id: CIRCLE.ramallahOldTown,
+    cohortId: COHORT.ramallah,
+    name: { ar: 'حلقة رام الله التحتا', en: 'Ramallah old town circle', fr: 'Cercle de la vieille ville de Ramallah' },
+    place: { ar: 'بيت الثقافة، رام الله التحتا', en: 'Culture house, Ramallah old town', fr: 'Maison de la culture, vieille ville de Ramallah' },
+    online: false,
+    coaches: ['lama.nasser@example.org'],
+    members: [
+      { email: 'fadi.awad@example.org', joinedDay: -35 },
+      { email: 'salma.hamdan@example.org', joinedDay: -35 },
+      { email: 'ibrahim.jaabari@example.org', joinedDay: -35 },
+      { email: 'mariam.abuaisha@example.org', joinedDay: -35 },
+      { email: 'haneen.zaid@example.org', joinedDay: -35, leftDay: -12 },
+      // Withdrew from the cohort: the withdrawal closed the stay.
+      { email: 'mohammad.amro@example.org', joinedDay: -35, leftDay: -22 },
+    ],
+    series: { frequency: 'every_2_weeks', firstDay: -31, time: '17:30', durationMinutes: 120, occurrences: 6, agendas: CAMPAIGN_AGENDAS },
+    cancelled: { 2: 'عطلة رسمية — نلتقي في الموعد التالي / Public holiday — see you at the next session' },
+    attendance: {
+      1: {
+        'fadi.awad@example.org': 'present',
+        'salma.hamdan@example.org': 'present',
+        'ibrahim.jaabari@example.org': 'absent',
+        'mariam.abuaisha@example.org': 'present',
+        'haneen.zaid@example.org': 'present',
+        'mohammad.amro@example.org': 'absent',
+      },
+      3: { 'fadi.awad@example.org': 'present', 'salma.hamdan@example.org': 'late', 'ibrahim.jaabari@example.org': 'present', 'mariam.abuaisha@example.org': 'excused' },
+    },
+  },
+  // Amman (opens in three weeks): weekly and fortnightly evenings.
+  {
+    id: CIRCLE.ammanWeibdeh,
+    cohortId: COHORT.amman,
+    name: { ar: 'حلقة جبل اللويبدة', en: 'Jabal Al-Weibdeh circle', fr: 'Cercle de Jabal Al-Weibdeh' },
+    place: { ar: 'دارة الفنون، اللويبدة', en: 'Darat al Funun, Weibdeh', fr: 'Darat al Funun, Weibdeh' },
+    online: false,
+    coaches: ['coach@example.org'],
+    members: [{ email: 'khaled.masri@example.org' }, { email: 'lina.khasawneh@example.org' }, { email: 'hamza.zoubi@example.org' }],
+    series: { frequency: 'weekly', firstDay: 22, time: '18:00', durationMinutes: 90, occurrences: 8 },
+  },
+  {
+    id: CIRCLE.ammanDowntown,
+    cohortId: COHORT.amman,
+    name: { ar: 'حلقة وسط البلد', en: 'Downtown circle', fr: 'Cercle du centre-ville' },
+    place: { ar: 'مقهى جفرا، وسط البلد', en: 'Jafra café, downtown Amman', fr: 'Café Jafra, centre d’Amman' },
+    online: false,
+    coaches: ['coach@example.org', 'trainer@example.org'],
+    members: [{ email: 'noor.abughazaleh@example.org' }, { email: 'tareq.shahin@example.org' }],
+    series: { frequency: 'every_2_weeks', firstDay: 24, time: '17:00', durationMinutes: 90, occurrences: 5 },
+  },
+  // Tunis (opens in two weeks), run in French.
+  {
+    id: CIRCLE.tunisMedina,
+    cohortId: COHORT.tunis,
+    name: { fr: 'Cercle de la Médina', ar: 'حلقة المدينة العتيقة' },
+    place: { fr: 'Dar Ben Achour, Médina de Tunis', ar: 'دار بن عاشور، المدينة العتيقة' },
+    online: false,
+    coaches: ['coach@example.org'],
+    members: [{ email: 'amira.jebali@example.org' }, { email: 'walid.ferjani@example.org' }, { email: 'sarra.benamor@example.org' }],
+    series: { frequency: 'every_2_weeks', firstDay: 16, time: '18:30', durationMinutes: 120, occurrences: 5 },
+  },
+  {
+    id: CIRCLE.tunisBardo,
+    cohortId: COHORT.tunis,
+    name: { fr: 'Cercle du Bardo', ar: 'حلقة باردو' },
+    place: { fr: 'Maison des jeunes du Bardo', ar: 'دار الشباب بباردو' },
+    online: false,
+    coaches: ['nadia.ferchichi@example.org'],
+    members: [{ email: 'anis.mejri@example.org' }, { email: 'sami.gharbi@example.org' }],
+    series: { frequency: 'every_2_weeks', firstDay: 17, time: '18:30', durationMinutes: 120, occurrences: 5 },
+  },
+  // Najaf (opens in a month): monthly Saturday afternoons.
+  {
+    id: CIRCLE.najafOld,
+    cohortId: COHORT.najaf,
+    name: { ar: 'حلقة النجف القديمة', en: 'Old Najaf circle', fr: 'Cercle de la vieille ville de Nadjaf' },
+    place: { ar: 'قاعة منتدى النجف الاجتماعي', en: 'Najaf Social Forum hall', fr: 'Salle du Forum social de Nadjaf' },
+    online: false,
+    coaches: ['karrar.alyasiri@example.org'],
+    members: [{ email: 'ali.kadhim@example.org' }, { email: 'hussein.hakim@example.org' }, { email: 'fatima.musawi@example.org' }, { email: 'ahmed.khafaji@example.org' }],
+    series: { frequency: 'monthly', firstDay: 31, time: '16:00', durationMinutes: 120, occurrences: 2 },
+  },
+  {
+    id: CIRCLE.najafKufa,
+    cohortId: COHORT.najaf,
+    name: { ar: 'حلقة الكوفة', en: 'Kufa circle', fr: 'Cercle de Koufa' },
+    place: { ar: 'مكتبة الكوفة العامة', en: 'Kufa public library', fr: 'Bibliothèque publique de Koufa' },
+    online: false,
+    coaches: ['karrar.alyasiri@example.org'],
+    members: [{ email: 'sara.jawad@example.org' }, { email: 'abbas.shammari@example.org' }, { email: 'ruqaya.hadi@example.org' }],
+    series: { frequency: 'monthly', firstDay: 32, time: '16:00', durationMinutes: 120, occurrences: 2 },
+  },
+  // Baghdad (completed): three monthly sessions each, all held and marked.
+  {
+    id: CIRCLE.baghdadKarrada,
+    cohortId: COHORT.baghdad,
+    name: { ar: 'حلقة الكرادة', en: 'Karrada circle', fr: 'Cercle de Karrada' },
+    place: { ar: 'بيت بغداد للثقافة', en: 'Baghdad culture house', fr: 'Maison de la culture de Bagdad' },
+    online: false,
+    coaches: ['karrar.alyasiri@example.org'],
+    members: [{ email: 'graduate@example.org' }, { email: 'maryam.rubaie@example.org' }, { email: 'haider.salman@example.org' }, { email: 'zahraa.kareem@example.org' }],
+    series: { frequency: 'monthly', firstDay: -140, time: '17:00', durationMinutes: 120, occurrences: 3 },
+    attendance: {
+      1: { 'graduate@example.org': 'present', 'maryam.rubaie@example.org': 'present', 'haider.salman@example.org': 'late', 'zahraa.kareem@example.org': 'present' },
+      2: { 'graduate@example.org': 'present', 'maryam.rubaie@example.org': 'excused', 'haider.salman@example.org': 'present', 'zahraa.kareem@example.org': 'present' },
+      3: { 'graduate@example.org': 'present', 'maryam.rubaie@example.org': 'present', 'haider.salman@example.org': 'present', 'zahraa.kareem@example.org': 'absent' },
+    },
+  },
+  {
+    id: CIRCLE.baghdadAdhamiya,
+    cohortId: COHORT.baghdad,
+    name: { ar: 'حلقة الأعظمية', en: 'Adhamiya circle', fr: 'Cercle d’Adhamiya' },
+    place: { ar: 'مركز شباب الأعظمية', en: 'Adhamiya youth centre', fr: 'Centre de jeunesse d’Adhamiya' },
+    online: false,
+    coaches: ['karrar.alyasiri@example.org'],
+    members: [{ email: 'mustafa.obaidi@example.org' }, { email: 'zainab.hassan@example.org' }, { email: 'mustafa.najafi@example.org' }],
+    series: { frequency: 'monthly', firstDay: -138, time: '17:00', durationMinutes: 120, occurrences: 3 },
+    attendance: {
+      1: { 'mustafa.obaidi@example.org': 'present', 'zainab.hassan@example.org': 'present', 'mustafa.najafi@example.org': 'present' },
+      2: { 'mustafa.obaidi@example.org': 'present', 'zainab.hassan@example.org': 'late', 'mustafa.najafi@example.org': 'absent' },
+      3: { 'mustafa.obaidi@example.org': 'present', 'zainab.hassan@example.org': 'present', 'mustafa.najafi@example.org': 'present' },
+    },
+  },
+  // Online (opens in ten days): weekly video calls.
+  {
+    id: CIRCLE.onlineLevant,
+    cohortId: COHORT.online,
+    name: { ar: 'حلقة بلاد الشام', en: 'Levant circle', fr: 'Cercle du Levant' },
+    place: {},
+    online: true,
+    coaches: ['coach@example.org'],
+    members: [
+      { email: 'rasha.odeh@example.org' },
+      { email: 'dana.haddadin@example.org' },
+      { email: 'yazan.obeidat@example.org' },
+      { email: 'aseel.barghouti@example.org' },
+      { email: 'ruba.shalabi@example.org' },
+      { email: 'fadi.awad@example.org' },
+    ],
+    series: { frequency: 'weekly', firstDay: 12, time: '19:00', durationMinutes: 75, occurrences: 10, onlineUrl: 'https://meet.example.org/halaqa-levant' },
+  },
+  {
+    id: CIRCLE.onlineMaghreb,
+    cohortId: COHORT.online,
+    name: { ar: 'حلقة المغرب العربي', en: 'Maghreb circle', fr: 'Cercle du Maghreb' },
+    place: {},
+    online: true,
+    coaches: ['lama.nasser@example.org'],
+    members: [{ email: 'ines.chaabane@example.org' }, { email: 'mehdi.kacem@example.org' }, { email: 'walid.ferjani@example.org' }, { email: 'graduate@example.org' }, { email: 'sara.jawad@example.org' }],
+    series: { frequency: 'weekly', firstDay: 13, time: '20:00', durationMinutes: 75, occurrences: 10, onlineUrl: 'https://meet.example.org/halaqa-maghreb' },
+  },
+  {
+    id: CIRCLE.onlineIraq,
+    cohortId: COHORT.online,
+    name: { ar: 'حلقة العراق', en: 'Iraq circle', fr: 'Cercle d’Irak' },
+    place: {},
+    online: true,
+    coaches: ['coach@example.org', 'lama.nasser@example.org'],
+    members: [{ email: 'hussein.hakim@example.org' }, { email: 'maryam.rubaie@example.org' }, { email: 'haider.salman@example.org' }, { email: 'ruqaya.hadi@example.org' }, { email: 'zainab.hassan@example.org' }],
+    series: { frequency: 'weekly', firstDay: 14, time: '18:00', durationMinutes: 75, occurrences: 10, onlineUrl: 'https://meet.example.org/halaqa-iraq' },
+  },
+];

@@ -11,7 +11,7 @@ import { ENTITIES } from '../database/entities';
 import { OrganizationMember } from '../organizations/organization-member.entity';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
-import { DEMO_COHORTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoCohort, type DemoEnrollment } from './demo-data';
+import { DEMO_CIRCLES, DEMO_COHORTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, demoSeriesId, demoSessionId, type DemoCircle, type DemoCohort, type DemoEnrollment } from './demo-data';
 
 export interface SeedReport {
   created: number;
@@ -26,7 +26,7 @@ export interface SeedReport {
  */
 export async function seedDemo(manager: EntityManager, onProgress: (done: number, total: number) => void = () => undefined): Promise<SeedReport> {
   const report: SeedReport = { created: 0, existing: 0, skipped: [] };
-  const total = DEMO_ORGANIZATIONS.length + DEMO_USERS.length + DEMO_COHORTS.length;
+  const total = DEMO_ORGANIZATIONS.length + DEMO_USERS.length + DEMO_COHORTS.length + DEMO_CIRCLES.length;
   let done = 0;
   let passwordHash: string | null = null;
 
@@ -54,6 +54,12 @@ export async function seedDemo(manager: EntityManager, onProgress: (done: number
   for (const cohort of DEMO_COHORTS) {
     const result = await seedCohort(manager, cohort);
     if (result === 'no_course') report.skipped.push(`${cohort.id} (course ${cohort.courseSlug} is not imported)`);
+    else count(report, result);
+    onProgress(++done, total);
+  }
+  for (const circle of DEMO_CIRCLES) {
+    const result = await seedCircle(manager, circle);
+    if (result === 'no_cohort') report.skipped.push(`circle ${circle.id} (its cohort ${circle.cohortId} is not loaded)`);
     else count(report, result);
     onProgress(++done, total);
   }
@@ -164,6 +170,93 @@ async function seedCohort(manager: EntityManager, cohort: DemoCohort): Promise<u
       const actor = from === null || to === 'withdrawn' ? userId : lead;
       await manager.query('INSERT INTO enrollment_events (enrollment_id, from_status, to_status, actor_id, created_at) VALUES ($1, $2, $3, $4, clock_timestamp())', [row.id, from, to, actor]);
       from = to;
+    }
+  }
+  return inserted;
+}
+
+/** The `index`-th (0-based) date of a series from `first` (YYYY-MM-DD); months keep the day, clamped to the month's end. */
+function occurrenceDate(first: string, frequency: DemoCircle['series']['frequency'], index: number): string {
+  const [y, m, d] = first.split('-').map(Number);
+  if (frequency === 'weekly' || frequency === 'every_2_weeks') {
+    return new Date(Date.UTC(y, m - 1, d + index * (frequency === 'weekly' ? 7 : 14))).toISOString().slice(0, 10);
+  }
+  const month = m - 1 + index * (frequency === 'monthly' ? 1 : 2);
+  const lastDay = new Date(Date.UTC(y, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
+
+/**
+ * One demo circle: coaches, members with their history (joined, moved, withdrawn), its series of sessions in the
+ * cohort's zone (past ones held and marked, one cancelled, future ones scheduled). Sessions and attendance are data
+ * here, written as rows; their rules are the api's business. A circle that exists is left exactly as it is.
+ */
+async function seedCircle(manager: EntityManager, circle: DemoCircle): Promise<unknown[] | 'no_cohort'> {
+  const [cohort] = await manager.query<{ time_zone: string }[]>('SELECT time_zone FROM cohorts WHERE id = $1', [circle.cohortId]);
+  if (!cohort) return 'no_cohort';
+  const inserted = await manager.query<{ id: string }[]>(
+    `INSERT INTO learning_circles (id, cohort_id, name, place, online, created_at) VALUES ($1, $2, $3, $4, $5, clock_timestamp()) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [circle.id, circle.cohortId, circle.name, circle.place, circle.online],
+  );
+  if (inserted.length === 0) return [];
+
+  const zone = cohort.time_zone;
+  const coaches = await manager.query<{ id: string; email: string }[]>('SELECT id, email FROM users WHERE email = ANY($1)', [circle.coaches]);
+  const coachIds = circle.coaches.map((email) => coaches.find((c) => c.email === email)?.id).filter((id): id is string => id !== undefined);
+  for (const userId of coachIds) await manager.query('INSERT INTO circle_coaches (circle_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [circle.id, userId]);
+  const enrollments = await manager.query<{ id: string; email: string }[]>('SELECT e.id, u.email FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.cohort_id = $1', [circle.cohortId]);
+  const enrollmentOf = new Map(enrollments.map((e) => [e.email, e.id]));
+  const lead = await manager.query<{ user_id: string }[]>(`SELECT user_id FROM cohort_staff WHERE cohort_id = $1 AND role = 'lead_trainer' LIMIT 1`, [circle.cohortId]);
+  // Midnight of a day in the cohort's zone, so a move's "left" and "joined" are the same instant.
+  const dayStart = `(date_trunc('day', now() AT TIME ZONE $3) + make_interval(days => $4)) AT TIME ZONE $3`;
+  for (const member of circle.members) {
+    const enrollmentId = enrollmentOf.get(member.email);
+    if (!enrollmentId) continue;
+    const joinedDay = member.joinedDay ?? Math.min(-1, circle.series.firstDay - 2);
+    await manager.query(
+      `INSERT INTO circle_memberships (circle_id, enrollment_id, joined_at, left_at, added_by_id)
+       VALUES ($1, $2, ${dayStart}, CASE WHEN $5::int IS NULL THEN NULL ELSE (date_trunc('day', now() AT TIME ZONE $3) + make_interval(days => $5::int)) AT TIME ZONE $3 END, $6)`,
+      [circle.id, enrollmentId, zone, joinedDay, member.leftDay ?? null, lead[0]?.user_id ?? null],
+    );
+  }
+
+  const { series } = circle;
+  const firstDate = day(series.firstDay);
+  const seriesId = demoSeriesId(circle.id);
+  await manager.query(
+    `INSERT INTO session_series (id, circle_id, frequency, first_date, local_time, time_zone, duration_minutes, occurrences) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [seriesId, circle.id, series.frequency, firstDate, series.time, zone, series.durationMinutes, series.occurrences],
+  );
+  for (let index = 1; index <= series.occurrences; index += 1) {
+    const reason = circle.cancelled?.[index] ?? null;
+    const [session] = await manager.query<{ id: string }[]>(
+      `INSERT INTO circle_sessions (id, circle_id, series_id, series_index, starts_at, duration_minutes, time_zone, place, online_url, agenda, status, cancel_reason, sequence)
+       VALUES ($1, $2, $3, $4, ($5::date + $6::time) AT TIME ZONE $7, $8, $7, $9, $10, $11, $12, $13, $14) RETURNING id`,
+      [
+        demoSessionId(circle.id, index),
+        circle.id,
+        seriesId,
+        index,
+        occurrenceDate(firstDate, series.frequency, index - 1),
+        series.time,
+        zone,
+        series.durationMinutes,
+        circle.place,
+        series.onlineUrl ?? null,
+        series.agendas?.[index] ?? {},
+        reason === null ? 'scheduled' : 'cancelled',
+        reason,
+        reason === null ? 0 : 1,
+      ],
+    );
+    for (const [email, status] of Object.entries(circle.attendance?.[index] ?? {})) {
+      const enrollmentId = enrollmentOf.get(email);
+      if (!enrollmentId) continue;
+      await manager.query(
+        `INSERT INTO attendance (session_id, enrollment_id, status, marked_by_id, marked_at)
+         SELECT $1, $2, $3, $4, s.starts_at + make_interval(mins => s.duration_minutes) FROM circle_sessions s WHERE s.id = $1`,
+        [session.id, enrollmentId, status, coachIds[0] ?? null],
+      );
     }
   }
   return inserted;
