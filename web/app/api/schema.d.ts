@@ -83,6 +83,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Calendar_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/circles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Circles_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Circles_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Circles_update"];
+        trace?: never;
+    };
+    "/api/circles/{id}/coaches/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Circles_putCoach"];
+        post?: never;
+        delete: operations["Circles_removeCoach"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/circles/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Circles_addMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/circles/{id}/members/{enrollmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Circles_removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/circles/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CircleSessions_list"];
+        put?: never;
+        post: operations["CircleSessions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cohorts": {
         parameters: {
             query?: never;
@@ -113,6 +209,38 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["Cohorts_update"];
+        trace?: never;
+    };
+    "/api/cohorts/{id}/circles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CohortCircles_board"];
+        put?: never;
+        post: operations["CohortCircles_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/circles/auto-assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CohortCircles_autoAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/cohorts/{id}/decisions": {
@@ -387,6 +515,70 @@ export interface paths {
         patch: operations["Me_update"];
         trace?: never;
     };
+    "/api/me/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MySessions_attendanceOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyCalendarFeed_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/calendar-feed/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyCalendarFeed_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/circles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyCircles_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/cohorts": {
         parameters: {
             query?: never;
@@ -445,6 +637,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Password_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MySessions_sessionsOf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -563,6 +771,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Sessions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Sessions_update"];
+        trace?: never;
+    };
+    "/api/sessions/{id}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SessionCalendar_ics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Sessions_roster"];
+        put: operations["Sessions_mark"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{id}": {
         parameters: {
             query?: never;
@@ -598,6 +870,10 @@ export interface components {
              */
             timeZone?: string;
         };
+        AddMembersDto: {
+            /** @description Active enrollments of the circle’s cohort; people in another circle of the cohort are moved here (their stay there is closed, not erased). */
+            enrollmentIds: string[];
+        };
         AddStaffDto: {
             /**
              * @description The email of an existing account.
@@ -632,10 +908,87 @@ export interface components {
             label: components["schemas"]["LocalizedTextResponse"];
             required: boolean;
         };
+        AttendanceMarkDto: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** @enum {string} */
+            status: "present" | "late" | "excused" | "absent";
+        };
+        AttendanceMarksDto: {
+            marks: components["schemas"]["AttendanceMarkDto"][];
+        };
+        AttendanceRateResponse: {
+            /** @description Of those, marked present or late. */
+            attended: number;
+            /** @description Sessions held (scheduled, started, not cancelled) while the person was a member. */
+            held: number;
+            /** @description attended / held between 0 and 1; null before any session was held. */
+            rate: number | null;
+        };
+        AttendanceRosterResponse: {
+            /** @description Everyone who may be marked: members at the session’s start or now. */
+            items: components["schemas"]["AttendanceRowResponse"][];
+            session: components["schemas"]["SessionResponse"];
+        };
+        AttendanceRowResponse: {
+            /** @description Still a member of the circle now (false: was a member when the session started, has left since). */
+            currentMember: boolean;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: date-time */
+            markedAt: string | null;
+            nameArabic: string;
+            nameLatin: string;
+            /**
+             * @description Null: not marked yet.
+             * @enum {string|null}
+             */
+            status: "present" | "late" | "excused" | "absent" | null;
+            /** Format: uuid */
+            userId: string;
+        };
         AuthResponse: {
             /** @description Opaque bearer token; send as `Authorization: Bearer <token>`. */
             token: string;
             user: components["schemas"]["UserResponse"];
+        };
+        AutoAssignDto: {
+            /** @description How many circles to share people among; missing ones are created. */
+            circles: number;
+            /** @description Name of new circles, numbered: “Amman” gives “Amman 1”, “Amman 2”… Default: “Circle n” in each language. */
+            namePrefix?: string;
+            /**
+             * @description Spread people of the same organization (or of the same organization city) across circles.
+             * @enum {string|null}
+             */
+            spreadBy?: "organization" | "city" | null;
+        };
+        AutoAssignResponse: {
+            /** @description People put into a circle by this call. */
+            assigned: number;
+            /** @description Oldest circle first. */
+            circles: components["schemas"]["CohortCircleResponse"][];
+            cohort: components["schemas"]["CohortSummaryResponse"];
+            /** @description Circles this call created. */
+            created: number;
+            /** @description Active trainees of the cohort without a circle, by name. */
+            unassigned: components["schemas"]["CircleMemberResponse"][];
+        };
+        CalendarFeedUrlResponse: {
+            /**
+             * @description Secret: anyone with it can read the feed. Rotate to retire it.
+             * @example https://halaqa.example/api/calendar/AbC…xyz.ics
+             */
+            url: string;
+        };
+        CancelSessionDto: {
+            /** @example The coach is ill; we meet next week. */
+            reason: string;
+            /**
+             * @default this
+             * @enum {string}
+             */
+            scope: "this" | "following";
         };
         CatalogCourseResponse: {
             /** @description Summary in `textLocale`. */
@@ -672,6 +1025,105 @@ export interface components {
             currentPassword: string;
             /** Format: password */
             newPassword: string;
+        };
+        CircleCoachResponse: {
+            /** @description Null in a trainee’s view. */
+            email: string | null;
+            nameArabic: string;
+            nameLatin: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        CircleDetailResponse: {
+            /** @description The whole circle’s rate; null in the trainee view. */
+            attendance: components["schemas"]["AttendanceRateResponse"] | null;
+            coaches: components["schemas"]["CircleCoachResponse"][];
+            cohort: components["schemas"]["CohortSummaryResponse"];
+            /** Format: uuid */
+            cohortId: string;
+            /** @description In the language of Accept-Language, falling back ar → en → fr. */
+            displayName: string;
+            /** @description Empty when the circle has no usual place. */
+            displayPlace: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Current members. */
+            memberCount: number;
+            /** @description Current members, by name. */
+            members: components["schemas"]["CircleMemberResponse"][];
+            name: components["schemas"]["LocalizedTextResponse"];
+            online: boolean;
+            /** @description People who left the circle, latest first (empty in the trainee view). */
+            pastMembers: components["schemas"]["PastCircleMemberResponse"][];
+            place: components["schemas"]["LocalizedTextResponse"];
+            /**
+             * @description `member` gets the trainee view: names only, no emails, no rates, no past members.
+             * @enum {string}
+             */
+            viewerRole: "lead_trainer" | "admin" | "coach" | "member";
+        };
+        CircleMemberResponse: {
+            /** @description In the circle page for its staff; null in lists and in a trainee’s view. */
+            attendance: components["schemas"]["AttendanceRateResponse"] | null;
+            /** @description That organization’s city, in the language of Accept-Language; empty when unknown. */
+            displayCity: string;
+            /** @description Null in a trainee’s view. */
+            email: string | null;
+            /** Format: uuid */
+            enrollmentId: string;
+            /**
+             * Format: date-time
+             * @description When they joined this circle; null for people without a circle.
+             */
+            joinedAt: string | null;
+            nameArabic: string;
+            nameLatin: string;
+            /** @description The sponsoring organization, else the first one they joined; null when none (and in a trainee’s view). */
+            organization: components["schemas"]["CircleOrganizationResponse"] | null;
+            /** Format: uuid */
+            userId: string;
+        };
+        CircleOrganizationResponse: {
+            /** @description In the language of Accept-Language. */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        CirclePlaceRef: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        CircleRoleResponse: {
+            /** Format: uuid */
+            circleId: string;
+            /** @enum {string} */
+            role: "coach" | "member";
+        };
+        CohortCircleResponse: {
+            coaches: components["schemas"]["CircleCoachResponse"][];
+            /** Format: uuid */
+            cohortId: string;
+            /** @description In the language of Accept-Language, falling back ar → en → fr. */
+            displayName: string;
+            /** @description Empty when the circle has no usual place. */
+            displayPlace: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Current members. */
+            memberCount: number;
+            /** @description Current members, by name. */
+            members: components["schemas"]["CircleMemberResponse"][];
+            name: components["schemas"]["LocalizedTextResponse"];
+            online: boolean;
+            place: components["schemas"]["LocalizedTextResponse"];
+        };
+        CohortCirclesResponse: {
+            /** @description Oldest circle first. */
+            circles: components["schemas"]["CohortCircleResponse"][];
+            cohort: components["schemas"]["CohortSummaryResponse"];
+            /** @description Active trainees of the cohort without a circle, by name. */
+            unassigned: components["schemas"]["CircleMemberResponse"][];
         };
         CohortResponse: {
             applicationQuestions: components["schemas"]["ApplicationQuestionResponse"][];
@@ -812,6 +1264,16 @@ export interface components {
             /** @description The current version’s number. */
             version: number;
         };
+        CreateCircleDto: {
+            /** @description Existing accounts; anyone not yet on the cohort’s staff is added to it as a coach. */
+            coachIds?: string[];
+            /** @description Name per locale; at least one. */
+            name: components["schemas"]["LocalizedLineDto"];
+            /** @description The circle meets online (default false). */
+            online?: boolean;
+            /** @description Where the circle usually meets; `{}` or absent when online or not known yet. */
+            place?: components["schemas"]["LocalizedLineDto"];
+        };
         CreateCohortDto: {
             applicationQuestions?: components["schemas"]["ApplicationQuestionDto"][];
             capacity: number;
@@ -887,6 +1349,37 @@ export interface components {
             /** @example https://example.org */
             website?: string | null;
         };
+        CreateSessionDto: {
+            /** @description What the session is about, per locale (line breaks allowed). */
+            agenda?: components["schemas"]["LocalizedParagraphDto"];
+            /**
+             * Format: date
+             * @description Local date in the cohort’s time zone.
+             * @example 2026-12-03
+             */
+            date: string;
+            /** @example 90 */
+            durationMinutes: number;
+            /** @description Sessions in the series, the first included; only with `repeat`. */
+            occurrences?: number;
+            /**
+             * @description http(s) link of an online meeting; null removes it.
+             * @example https://meet.example.org/halaqa
+             */
+            onlineUrl?: Record<string, never> | null;
+            /** @description Where the circle meets, per locale. */
+            place?: components["schemas"]["LocalizedLineDto"];
+            /**
+             * @description Makes a series; `occurrences` is then required.
+             * @enum {string}
+             */
+            repeat?: "weekly" | "every_2_weeks" | "monthly" | "every_2_months";
+            /**
+             * @description Wall-clock time (24 h) in the cohort’s time zone.
+             * @example 18:00
+             */
+            time: string;
+        };
         CreatedInviteCodeResponse: {
             /** @description The code itself; shown only in this answer (only its SHA-256 is stored). */
             code: string;
@@ -906,6 +1399,15 @@ export interface components {
              */
             state: "active" | "expired" | "used_up" | "revoked";
             uses: number;
+        };
+        CreatedSessionsResponse: {
+            /** @description Every session created, in order. */
+            items: components["schemas"]["SessionResponse"][];
+            /**
+             * Format: uuid
+             * @description The series, or null for a single session.
+             */
+            seriesId: string | null;
         };
         DecisionDto: {
             /** @enum {string} */
@@ -1058,6 +1560,54 @@ export interface components {
             /** @enum {string} */
             role: "manager" | "staff";
         };
+        MyAttendanceItem: {
+            circle: components["schemas"]["SessionCircleRef"];
+            /** @example 2026-12-03T18:00 */
+            localStart: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * @description Null: not marked.
+             * @enum {string|null}
+             */
+            status: "present" | "late" | "excused" | "absent" | null;
+            timeZone: string;
+        };
+        MyAttendanceResponse: {
+            attended: number;
+            held: number;
+            /** @description Sessions held while the caller was a member (newest first), across their circles. */
+            items: components["schemas"]["MyAttendanceItem"][];
+            /** @description attended / held, null before any session was held. */
+            rate: number | null;
+        };
+        MyCirclesResponse: {
+            /** @description Circles the caller coaches, oldest first. */
+            coaching: components["schemas"]["MyCoachedCircleResponse"][];
+            /** @description The circle(s) the caller is a current member of, in the trainee view (names only). */
+            member: components["schemas"]["MyMemberCircleResponse"][];
+        };
+        MyCoachedCircleResponse: {
+            coaches: components["schemas"]["CircleCoachResponse"][];
+            cohort: components["schemas"]["CohortSummaryResponse"];
+            /** Format: uuid */
+            cohortId: string;
+            /** @description In the language of Accept-Language, falling back ar → en → fr. */
+            displayName: string;
+            /** @description Empty when the circle has no usual place. */
+            displayPlace: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Current members. */
+            memberCount: number;
+            name: components["schemas"]["LocalizedTextResponse"];
+            /** @description The next scheduled (not cancelled) session that has not started. */
+            nextSession: components["schemas"]["NextSessionResponse"] | null;
+            online: boolean;
+            place: components["schemas"]["LocalizedTextResponse"];
+        };
         MyCohortPage: {
             items: components["schemas"]["MyCohortResponse"][];
             page: number;
@@ -1142,6 +1692,45 @@ export interface components {
             /** @description 1 for the first on the waitlist; null unless waitlisted. */
             waitlistPosition: number | null;
         };
+        MyMemberCircleResponse: {
+            /** @description The whole circle’s rate; null in the trainee view. */
+            attendance: components["schemas"]["AttendanceRateResponse"] | null;
+            coaches: components["schemas"]["CircleCoachResponse"][];
+            cohort: components["schemas"]["CohortSummaryResponse"];
+            /** Format: uuid */
+            cohortId: string;
+            /** @description In the language of Accept-Language, falling back ar → en → fr. */
+            displayName: string;
+            /** @description Empty when the circle has no usual place. */
+            displayPlace: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Current members. */
+            memberCount: number;
+            /** @description Current members, by name. */
+            members: components["schemas"]["CircleMemberResponse"][];
+            name: components["schemas"]["LocalizedTextResponse"];
+            /** @description The next scheduled (not cancelled) session that has not started. */
+            nextSession: components["schemas"]["NextSessionResponse"] | null;
+            online: boolean;
+            /** @description People who left the circle, latest first (empty in the trainee view). */
+            pastMembers: components["schemas"]["PastCircleMemberResponse"][];
+            place: components["schemas"]["LocalizedTextResponse"];
+            /**
+             * @description `member` gets the trainee view: names only, no emails, no rates, no past members.
+             * @enum {string}
+             */
+            viewerRole: "lead_trainer" | "admin" | "coach" | "member";
+        };
+        NextSessionResponse: {
+            durationMinutes: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @example Asia/Amman */
+            timeZone: string;
+        };
         NominationDto: {
             /**
              * Format: uuid
@@ -1202,6 +1791,22 @@ export interface components {
              * @example layla@example.org
              */
             email: string;
+        };
+        PastCircleMemberResponse: {
+            /** @description Their attendance in this circle. */
+            attendance: components["schemas"]["AttendanceRateResponse"];
+            /** @description The circle of the cohort they are in now (null: none, or back in this one). */
+            currentCircle: components["schemas"]["CirclePlaceRef"] | null;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: date-time */
+            joinedAt: string;
+            /** Format: date-time */
+            leftAt: string;
+            nameArabic: string;
+            nameLatin: string;
+            /** Format: uuid */
+            userId: string;
         };
         ProblemFieldError: {
             /**
@@ -1318,6 +1923,63 @@ export interface components {
             /** @description Seats filled by people it placed (active or completed). */
             used: number;
         };
+        SessionCircleRef: {
+            /** Format: uuid */
+            cohortId: string;
+            /** @description Course title in the language of Accept-Language. */
+            courseTitle: string;
+            /** @description Circle name in the language of Accept-Language. */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        SessionPage: {
+            items: components["schemas"]["SessionResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        SessionResponse: {
+            agenda: components["schemas"]["LocalizedTextResponse"];
+            /** @description The caller may edit, cancel and take attendance (a coach of the circle, a lead trainer, an admin). */
+            canManage: boolean;
+            cancelReason: string | null;
+            circle: components["schemas"]["SessionCircleRef"];
+            /** @description Agenda in the language of Accept-Language (empty when none). */
+            displayAgenda: string;
+            /** @description Place in the language of Accept-Language (empty when none). */
+            displayPlace: string;
+            durationMinutes: number;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Wall-clock start in `timeZone`, `YYYY-MM-DDTHH:mm`.
+             * @example 2026-12-03T18:00
+             */
+            localStart: string;
+            onlineUrl: string | null;
+            place: components["schemas"]["LocalizedTextResponse"];
+            /** @description Grows with every change (iCalendar SEQUENCE). */
+            sequence: number;
+            /** Format: uuid */
+            seriesId: string | null;
+            /** @description 1-based position in its series. */
+            seriesIndex: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T15:00:00.000Z
+             */
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            /**
+             * @description IANA zone the session was planned in (the cohort’s).
+             * @example Asia/Amman
+             */
+            timeZone: string;
+        };
         StaffRoleResponse: {
             /** Format: uuid */
             cohortId: string;
@@ -1353,6 +2015,13 @@ export interface components {
             summary: string;
             /** @description In `textLocale`. */
             title: string;
+        };
+        UpdateCircleDto: {
+            /** @description Name per locale; at least one. */
+            name?: components["schemas"]["LocalizedLineDto"];
+            online?: boolean;
+            /** @description `{}` clears the place. */
+            place?: components["schemas"]["LocalizedLineDto"];
         };
         UpdateCohortDto: {
             applicationQuestions?: components["schemas"]["ApplicationQuestionDto"][];
@@ -1427,7 +2096,41 @@ export interface components {
             /** @example https://example.org */
             website?: string | null;
         };
+        UpdateSessionDto: {
+            /** @description What the session is about, per locale (line breaks allowed). */
+            agenda?: components["schemas"]["LocalizedParagraphDto"];
+            /**
+             * Format: date
+             * @description New local date; with `following`, later sessions move by as many days.
+             */
+            date?: string;
+            durationMinutes?: number;
+            /**
+             * @description http(s) link of an online meeting; null removes it.
+             * @example https://meet.example.org/halaqa
+             */
+            onlineUrl?: Record<string, never> | null;
+            /** @description Where the circle meets, per locale. */
+            place?: components["schemas"]["LocalizedLineDto"];
+            /**
+             * @description `following`: this session and the later ones of its series.
+             * @default this
+             * @enum {string}
+             */
+            scope: "this" | "following";
+            /**
+             * @description New wall-clock time; with `following`, later sessions move to the same time of day.
+             * @example 19:30
+             */
+            time?: string;
+        };
+        UpdatedSessionsResponse: {
+            /** @description Every session changed (this one first, then later ones of the series). */
+            items: components["schemas"]["SessionResponse"][];
+        };
         UserResponse: {
+            /** @description Circles the user coaches or is a current member of. */
+            circleRoles: components["schemas"]["CircleRoleResponse"][];
             /** Format: date-time */
             createdAt: string;
             /** @example layla@example.org */
@@ -1631,6 +2334,332 @@ export interface operations {
             };
         };
     };
+    Calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed of the token’s owner: sessions of their circles from 60 days ago on. Unknown, forged or rotated token: 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Circles_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Lead trainers, admins and the circle’s coaches see members with emails, organizations, attendance rates and past members; a current member gets the trainee view (names only). Everyone else: 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CircleDetailResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Circles_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Only while none of its sessions has attendance (409 otherwise). Admins, or lead trainers of the circle’s cohort; others get 404. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Circles_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCircleDto"];
+            };
+        };
+        responses: {
+            /** @description Rename, change the usual place or online. Admins, or lead trainers of the circle’s cohort; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CircleDetailResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Circles_putCoach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Makes an existing account a coach of the circle (and a coach of the cohort if not on its staff yet). Admins, or lead trainers of the circle’s cohort; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CircleDetailResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Circles_removeCoach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person no longer coaches this circle (they stay on the cohort’s staff). Admins, or lead trainers of the circle’s cohort; others get 404. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Circles_addMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddMembersDto"];
+            };
+        };
+        responses: {
+            /** @description Adds active trainees of the cohort; people in another circle of the cohort are moved (their stay there is closed, not erased). 409 for anyone not active in this cohort. Admins, or lead trainers of the circle’s cohort; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CircleDetailResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Circles_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                enrollmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ends the person’s stay in the circle (kept as history). Admins, or lead trainers of the circle’s cohort; others get 404. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CircleSessions_list: {
+        parameters: {
+            query?: {
+                /** @description Sessions starting at or after this instant (or date, read as UTC midnight). */
+                from?: string;
+                /** @description Sessions starting before this instant. */
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sessions of the circle by start, cancelled ones included. Coaches of the circle, lead trainers of its cohort and admins; others get 404. Also its current members (trainees); others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPage"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CircleSessions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionDto"];
+            };
+        };
+        responses: {
+            /** @description One session, or a series (`repeat` + `occurrences`) in wall-clock time in the cohort’s zone. Coaches of the circle, lead trainers of its cohort and admins; others get 404. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedSessionsResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     Cohorts_create: {
         parameters: {
             query?: never;
@@ -1717,6 +2746,107 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CohortResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CohortCircles_board: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The circle board: circles with coaches and members, and active trainees without a circle. Admins, or lead trainers of the circle’s cohort; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortCirclesResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CohortCircles_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCircleDto"];
+            };
+        };
+        responses: {
+            /** @description A new circle; coaches not yet on the cohort’s staff join it as coaches. Admins, or lead trainers of the circle’s cohort; others get 404. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CircleDetailResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CohortCircles_autoAssign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutoAssignDto"];
+            };
+        };
+        responses: {
+            /** @description Puts every active trainee without a circle into one of `circles` circles (created as needed): sizes within one of each other, organizations or cities spread, existing members untouched, deterministic. Admins, or lead trainers of the circle’s cohort; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoAssignResponse"];
                 };
             };
             /** @description Error (application/problem+json, RFC 9457) */
@@ -2451,6 +3581,125 @@ export interface operations {
             };
         };
     };
+    MySessions_attendanceOf: {
+        parameters: {
+            query?: {
+                /** @description Only this cohort. */
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s own attendance: sessions held while they were a member, with their mark or null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAttendanceResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MyCalendarFeed_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s secret feed URL (made on the first call; the same until rotated). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedUrlResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MyCalendarFeed_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new URL; the old one answers 404 from now on. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedUrlResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MyCircles_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Circles the caller coaches (with next session and member count) and the circle(s) they are a member of. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCirclesResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     MyCohorts_list: {
         parameters: {
             query?: {
@@ -2569,6 +3818,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MySessions_sessionsOf: {
+        parameters: {
+            query?: {
+                /** @description Sessions starting at or after this instant (or date, read as UTC midnight). */
+                from?: string;
+                /** @description Sessions starting before this instant. */
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sessions of the circles the caller coaches or is a current member of, by start. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPage"];
+                };
             };
             /** @description Error (application/problem+json, RFC 9457) */
             default: {
@@ -2902,6 +4187,204 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Sessions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Coaches of the circle, lead trainers of its cohort and admins; others get 404. Also its current members (trainees); others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Sessions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSessionDto"];
+            };
+        };
+        responses: {
+            /** @description Edits this session, or this and the later ones of its series (`scope: following`); each changed one gets a new sequence. Cancelled: 409. Coaches of the circle, lead trainers of its cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdatedSessionsResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    SessionCalendar_ics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One session as iCalendar, for anyone who may see it (its circle’s coaches, members, lead trainers, admins); others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Sessions_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Members at the session’s start or now, with their marks. Coaches of the circle, lead trainers of its cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceRosterResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Sessions_mark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceMarksDto"];
+            };
+        };
+        responses: {
+            /** @description Sets marks (upsert); only members at the session’s start or now (422 naming the row); cancelled session: 409. Audited. Coaches of the circle, lead trainers of its cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceRosterResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Sessions_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelSessionDto"];
+            };
+        };
+        responses: {
+            /** @description Cancels (keeps) this session or this and the later ones of its series; already cancelled: 409. Coaches of the circle, lead trainers of its cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdatedSessionsResponse"];
+                };
             };
             /** @description Error (application/problem+json, RFC 9457) */
             default: {
