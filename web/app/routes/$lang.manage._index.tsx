@@ -27,6 +27,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = pageParam(new URL(request.url).searchParams.get('page'));
   const result = await call(apiClient({ token, locale: lang }).GET('/api/me/cohorts', { params: { query: { page, pageSize } } }));
   if (!result.ok) raise(notFound());
+  const api = apiClient({ token, locale: lang });
+  // The circles of the cohorts this person runs that have people in them: how many, and who is still without one.
+  const circles = new Map(
+    await Promise.all(
+      result.data.items
+        .filter((cohort) => (user.isAdmin || cohort.staffRole === 'lead_trainer') && cohort.active > 0)
+        .map(async (cohort) => {
+          const board = await call(api.GET('/api/cohorts/{id}/circles', { params: { path: { id: cohort.id } } }));
+          return [cohort.id, board.ok ? { count: board.data.circles.length, unassigned: board.data.unassigned.length } : null] as const;
+        }),
+    ),
+  );
   return json({
     lang,
     title: fixedT(lang)('manage.title'),
@@ -50,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reserved: cohort.reserved,
       seatsLeft: cohort.seatsLeft,
       role: cohort.staffRole,
+      circles: circles.get(cohort.id) ?? null,
     })),
   });
 }
@@ -109,11 +122,25 @@ export default function ManageCohorts() {
                 <dd>{cohort.seatsLeft}</dd>
               </div>
             </dl>
+            {cohort.circles ? (
+              <p className="circle-summary" aria-label={t('board.link')}>
+                <span>{t('board.dashboard.circles', { count: cohort.circles.count })}</span>
+                <span>
+                  {t('board.dashboard.unassigned')}: <strong>{cohort.circles.unassigned}</strong>
+                </span>
+              </p>
+            ) : null}
             <p className="actions">
               <Link className="button" to={`/${lang}/manage/cohorts/${cohort.id}/applications`}>
                 {cohort.applied > 0 ? t('manage.reviewApplications', { count: cohort.applied }) : t('manage.rosterLink')}
                 <ChevronForward />
               </Link>
+              {isAdmin || cohort.role === 'lead_trainer' ? (
+                <Link className="button" to={`/${lang}/manage/cohorts/${cohort.id}/circles`}>
+                  {t('board.link')}
+                  <ChevronForward />
+                </Link>
+              ) : null}
             </p>
           </li>
         ))}

@@ -529,6 +529,12 @@ export default function ManageCohort() {
           {canEdit ? t('manage.cohort.applications') : t('manage.rosterLink')}
           <ChevronForward />
         </Link>
+        {canEdit ? (
+          <Link className="button" to={`/${lang}/manage/cohorts/${cohort.id}/circles`}>
+            {t('board.link')}
+            <ChevronForward />
+          </Link>
+        ) : null}
         {cohort.status !== 'draft' ? (
           <Link className="button" to={`/${lang}/cohorts/${cohort.id}`}>
             {t('manage.cohort.publicPage')}
