@@ -212,6 +212,17 @@ describe('creating circles and coaches', () => {
     expect(detail.body.coaches).toEqual([]);
     expect(await sql(t, 'SELECT role FROM cohort_staff WHERE cohort_id = $1 AND user_id = $2', [cohortId, otherCoach.id])).toEqual([{ role: 'coach' }]);
   });
+
+  it('takes a coach removed from the cohort’s staff off its circles too', async () => {
+    const cohortId = await cohort();
+    const leaving = await registerAccount(t, { email: uniqueEmail('leaving-coach') });
+    const circle = await createCircle(cohortId, { coachIds: [leaving.id] });
+    await request(t.url).get(`/api/circles/${circle.id}`).set('authorization', bearer(leaving)).expect(200);
+    await request(t.url).delete(`/api/cohorts/${cohortId}/staff/${leaving.id}`).set('authorization', bearer(trainer)).expect(204);
+    await request(t.url).get(`/api/circles/${circle.id}`).set('authorization', bearer(leaving)).expect(404);
+    expect((await request(t.url).get(`/api/circles/${circle.id}`).set('authorization', bearer(trainer)).expect(200)).body.coaches).toEqual([]);
+    expect((await request(t.url).get('/api/me/circles').set('authorization', bearer(leaving)).expect(200)).body.coaching).toEqual([]);
+  });
 });
 
 describe('the circle board and membership', () => {

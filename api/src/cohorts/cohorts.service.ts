@@ -290,6 +290,8 @@ export class CohortsService {
       if (!row) throw new NotFoundException();
       if (row.role === 'lead_trainer') await this.assertAnotherLead(manager, cohortId, userId);
       await manager.delete(CohortStaff, { id: row.id });
+      // Off the staff means coaching none of its circles any more (their rosters, sessions and reminders).
+      await manager.query('DELETE FROM circle_coaches WHERE user_id = $1 AND circle_id IN (SELECT id FROM learning_circles WHERE cohort_id = $2)', [userId, cohortId]);
       await this.audit.record(manager, { actorId: caller.userId, action: 'cohort.staff.removed', entityType: 'cohort_staff', entityId: row.id, data: { cohortId, userId, role: row.role }, ip: ctx.ip });
     });
   }
