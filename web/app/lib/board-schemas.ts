@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { spreadOptions } from './board';
 import { localized } from './manage-schemas';
 
 // Forms of the trainer's circle board (/{l}/manage/cohorts/{id}/circles). Validated by the action only; messages
@@ -20,8 +21,6 @@ const circleShape = {
   placeEn: text(200),
   placeFr: text(200),
 };
-
-export const circleFormFields = ['nameAr', 'nameEn', 'nameFr', 'place', 'placeAr', 'placeEn', 'placeFr'] as const;
 
 export const createCircleSchema = z.object({ ...circleShape, coachIds: idList });
 
@@ -70,8 +69,6 @@ export const moveSchema = z.object({ enrollmentId: id, circleId: z.string(requir
 export const removeMemberSchema = z.object({ circleId: id, enrollmentId: id });
 
 export const circleIdSchema = z.object({ circleId: id });
-
-export const spreadOptions = ['organization', 'city', 'none'] as const;
 
 export const autoAssignSchema = z.object({
   circles: z.coerce.number(required).int('board.validation.circles').min(1, 'board.validation.circles').max(50, 'board.validation.circles'),

@@ -8,18 +8,17 @@ import { ErrorPage } from '~/components/errors';
 import { CsrfInput, FormErrors, Notice, SelectField, SubmitButton, TextField } from '~/components/forms';
 import { ChevronBack, ChevronForward } from '~/components/icons';
 import { apiClient, call } from '~/lib/api.server';
+import { circleFormFields, spreadOptions } from '~/lib/board';
 import { boardDone, toBoard, type BoardCircle, type BoardPerson, type PastMembers } from '~/lib/board.server';
 import {
   autoAssignSchema,
   circleBody,
   circleFieldAliases,
-  circleFormFields,
   circleRuleErrors,
   coachSchema,
   createCircleSchema,
   moveSchema,
   removeMemberSchema,
-  spreadOptions,
   updateCircleSchema,
 } from '~/lib/board-schemas';
 import { displayName } from '~/lib/format';
