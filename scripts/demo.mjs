@@ -44,6 +44,17 @@ function demoSessionSecret() {
   }
   return readFileSync(file, 'utf8').trim();
 }
+// Calendar feed URLs are signed with CALENDAR_FEED_SECRET: kept per checkout too, so subscribed calendars keep working
+// across restarts of the demo.
+function demoCalendarFeedSecret() {
+  const file = join(root, 'var/demo-calendar-feed-secret');
+  if (!existsSync(file)) {
+    mkdirSync(join(root, 'var'), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+const calendarEnv = { CALENDAR_FEED_SECRET: process.env.CALENDAR_FEED_SECRET ?? demoCalendarFeedSecret() };
 const webEnv = {
   NODE_ENV: process.env.NODE_ENV ?? 'production',
   WEB_PORT: process.env.WEB_PORT ?? '3000',
@@ -54,8 +65,8 @@ const webEnv = {
 const { default: concurrently } = await import('concurrently');
 const { result } = concurrently(
   [
-    { command: 'node api/dist/main.js', name: 'api', env: { PORT: process.env.PORT ?? '3333' } },
-    { command: 'node api/dist/worker.js', name: 'worker' },
+    { command: 'node api/dist/main.js', name: 'api', env: { PORT: process.env.PORT ?? '3333', ...calendarEnv } },
+    { command: 'node api/dist/worker.js', name: 'worker', env: calendarEnv },
     { command: 'node web/server.mjs', name: 'web', env: webEnv },
   ],
   { cwd: root, prefix: 'name', killOthersOn: ['failure'], handleInput: false, killSignal: 'SIGTERM' },
