@@ -125,7 +125,7 @@ it('moves a trainee to another circle with a select and a button, and the old ci
     await screenshot(page, 'circle-board-ar-nojs');
   }));
 
-it('creates a circle with a coach, says what is missing, and renames it (French, no JavaScript)', () =>
+it('creates a circle with a coach, says what is missing, renames it and deletes it after a confirmation (French, no JavaScript)', () =>
   withPage(false, 'fr', async (page) => {
     const { cohortId } = await cohortWith('Create', [{ nameLatin: 'Nour Aziz', nameArabic: 'نور عزيز' }]);
     await signIn(page, 'fr', 'trainer@example.org');
@@ -154,6 +154,13 @@ it('creates a circle with a coach, says what is missing, and renames it (French,
     const renamed = card(page, 'Cercle du Weibdeh, mardi');
     await renamed.getByText('Le cercle est enregistré.').waitFor();
     expect(await renamed.innerText()).toContain('En ligne');
+
+    // Deleting asks first; an empty circle without attendance goes.
+    await renamed.getByRole('link', { name: 'Supprimer ce cercle' }).click();
+    await renamed.getByRole('alertdialog').getByText('Supprimer Cercle du Weibdeh, mardi ?').waitFor();
+    await submit(page, renamed.getByRole('button', { name: 'Oui, le supprimer' }));
+    await page.getByText('Le cercle est supprimé.').waitFor();
+    expect(await page.locator('li.circle-card').count()).toBe(0);
 
     // The board is linked from the trainer's list of cohorts too.
     await page.goto(`${WEB_URL()}/fr/manage/cohorts/${cohortId}`);

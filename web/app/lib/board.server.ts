@@ -93,7 +93,7 @@ export function toBoard(board: ApiBoard, past: PastMembers, lang: Locale, timeZo
   return { circles, unassigned: board.unassigned.map((member) => person(member, lang)) };
 }
 
-const doneKinds = ['created', 'saved', 'coachAdded', 'coachRemoved', 'moved', 'removed', 'assigned'] as const;
+const doneKinds = ['created', 'saved', 'coachAdded', 'coachRemoved', 'moved', 'removed', 'assigned', 'deleted'] as const;
 export type DoneKind = (typeof doneKinds)[number];
 
 /** What the last change was (the action redirects with it in the query), for the notice where it shows. */

@@ -13,6 +13,7 @@ import { boardDone, toBoard, type BoardCircle, type BoardPerson, type PastMember
 import {
   autoAssignSchema,
   circleBody,
+  circleIdSchema,
   circleFieldAliases,
   circleRuleErrors,
   coachSchema,
@@ -81,6 +82,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     unassigned,
     coaches,
     done: boardDone(url.searchParams),
+    // The circle whose deletion is being confirmed (a page state, so it works without JavaScript).
+    deleting: circles.some((circle) => circle.id === url.searchParams.get('delete')) ? url.searchParams.get('delete') : null,
   });
 }
 
@@ -148,6 +151,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await call(api.DELETE('/api/circles/{id}/members/{enrollmentId}', { params: { path: { id: circleId, enrollmentId } } }));
       if (!result.ok) return refused(intent, result.problem, { enrollmentId });
       return done({ done: 'removed', circle: circleId }, 'unassigned-title');
+    }
+    case 'delete': {
+      const { submission } = await parseForm(request, circleIdSchema);
+      if (submission.status !== 'success') return refused(intent, { status: 400, detail: fixedT(lang)('board.validation.badRequest') });
+      const { circleId } = submission.value;
+      const result = await call(api.DELETE('/api/circles/{id}', { params: { path: { id: circleId } } }));
+      if (!result.ok) return refused(intent, result.problem, { circleId });
+      return done({ done: 'deleted' }, 'circles-title');
     }
     case 'autoAssign': {
       const { submission } = await parseForm(request, autoAssignSchema);
@@ -365,6 +376,41 @@ function Coaches({ circle }: { circle: BoardCircle }) {
   );
 }
 
+function DeleteCircle({ circle }: { circle: BoardCircle }) {
+  const { deleting } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors = errorsOf(actionData, 'delete', { circleId: circle.id });
+  if (deleting !== circle.id) {
+    return (
+      <>
+        <FormErrors id={`delete-errors-${circle.id}`} errors={errors} />
+        <p>
+          <Link className="link-button" to={`?delete=${circle.id}#circle-${circle.id}`} preventScrollReset>
+            {t('board.delete')}
+          </Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <div className="panel confirm" role="alertdialog" aria-labelledby={`delete-title-${circle.id}`}>
+      <h4 id={`delete-title-${circle.id}`}>{t('board.deleteTitle', { circle: circle.name })}</h4>
+      <p>{t('board.deleteText')}</p>
+      <Form method="post" action="?intent=delete#circles-title" className="actions">
+        <CsrfInput />
+        <input type="hidden" name="circleId" value={circle.id} />
+        <button type="submit" className="button danger">
+          {t('board.deleteConfirm')}
+        </button>
+        <Link className="button" to={{ search: '', hash: `circle-${circle.id}` }} preventScrollReset>
+          {t('board.cancel')}
+        </Link>
+      </Form>
+    </div>
+  );
+}
+
 function CircleCard({ circle }: { circle: BoardCircle }) {
   const { lang, circles, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -424,6 +470,7 @@ function CircleCard({ circle }: { circle: BoardCircle }) {
         </details>
       ) : null}
       <EditCircle circle={circle} />
+      <DeleteCircle circle={circle} />
     </li>
   );
 }
@@ -509,7 +556,7 @@ function NewCircle() {
 }
 
 export default function CircleBoard() {
-  const { lang, cohort, circles, unassigned } = useLoaderData<typeof loader>();
+  const { lang, cohort, circles, unassigned, done } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const placed = circles.reduce((sum, circle) => sum + circle.members.length, 0);
   return (
@@ -542,6 +589,7 @@ export default function CircleBoard() {
       <Unassigned />
       <section aria-labelledby="circles-title" className="board-circles">
         <h2 id="circles-title">{t('board.circlesTitle', { count: circles.length })}</h2>
+        {done?.kind === 'deleted' ? <Notice>{t('board.done.deleted')}</Notice> : null}
         {circles.length === 0 ? <p className="muted">{t('board.noCircles')}</p> : null}
         <ul className="circle-list">
           {circles.map((circle) => (
