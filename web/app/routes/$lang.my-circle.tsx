@@ -145,10 +145,13 @@ export default function MyCircle() {
       {record ? (
         <section className="panel" aria-labelledby="record-title">
           <h2 id="record-title">{t('attendance.myTitle')}</h2>
-          <p>
-            {t('attendance.myRate')} <RateText rate={record.rate} />
-          </p>
-          {record.items.length === 0 ? <p className="muted">{t('attendance.myNone')}</p> : null}
+          {record.items.length === 0 ? (
+            <p className="muted">{t('attendance.myNone')}</p>
+          ) : (
+            <p>
+              {t('attendance.myRate')} <RateText rate={record.rate} />
+            </p>
+          )}
           <ul className="attendance-record">
             {record.items.map((item) => (
               <li key={item.session.id}>
