@@ -9,8 +9,14 @@ export function RateText({ rate }: { rate: RateView | null }) {
   const { t } = useTranslation();
   if (!rate || rate.percent === null) return <span className="rate rate-none">{t('circles.rateNone')}</span>;
   return (
+    // Each part isolated, so "67%" and "2 of 3" never merge into one run of digits in a right-to-left line.
     <span className="rate">
-      <strong>{rate.percent}</strong> <span className="muted">{t('circles.rateOf', { attended: rate.attended, count: rate.held })}</span>
+      <strong>
+        <bdi>{rate.percent}</bdi>
+      </strong>{' '}
+      <span className="muted">
+        · <bdi>{t('circles.rateOf', { attended: rate.attended, count: rate.held })}</bdi>
+      </span>
     </span>
   );
 }
