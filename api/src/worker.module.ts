@@ -6,8 +6,9 @@ import { DatabaseModule } from './database/database.module';
 import { MailModule } from './mail/mail.module';
 import { OutboxWorkerModule } from './outbox/outbox-worker.module';
 import { QueuesModule } from './queues/queues.module';
+import { RemindersWorkerModule } from './sessions/reminders-worker.module';
 
-/** The background worker: Bull processors, the outbox relay and its reconciler. No HTTP. */
+/** The background worker: Bull processors, the outbox relay and its reconciler, the reminder planner. No HTTP. */
 @Module({
   imports: [
     ConfigModule,
@@ -16,6 +17,7 @@ import { QueuesModule } from './queues/queues.module';
     QueuesModule,
     OutboxWorkerModule,
     MailModule,
+    RemindersWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -4,11 +4,12 @@ import type { ParsedMail } from 'mailparser';
 import request from 'supertest';
 import { OutboxRelay } from '../../api/src/outbox/outbox-relay.service';
 import { EMAIL_QUEUE } from '../../api/src/queues/queues';
+import { ReminderPlanner } from '../../api/src/sessions/reminder-planner.service';
 import { bootApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/mail';
 import { startRedisServer, startWorker, type TestRedis, type TestWorker } from '../support/worker';
-import { bearer, sql, type Account } from './fixtures';
-import { circleWorld, localDay, schedule, type CircleWorld } from './session-fixtures';
+import { bearer, registerAccount, sql, type Account } from './fixtures';
+import { circleWorld, localDay, putInCircle, schedule, type CircleWorld } from './session-fixtures';
 
 // Reminders are outbox rows due 24 h before the session, checked again when sent. Time is not waited for: a test
 // makes a session's reminder rows due now with SQL (what the clock would do a day later) and lets the real worker,
@@ -133,6 +134,22 @@ describe('session reminders', () => {
     await sql(t, 'INSERT INTO circle_memberships (circle_id, enrollment_id) VALUES ($1, $2)', [w.circleId, w.traineeEnrollment]);
   });
 
+  it('someone who joins the circle after a session was planned is reminded too (the worker’s planner), once', async () => {
+    const session = (await schedule(t, w.coach, w.circleId, { date: localDay(3, 'Asia/Amman'), time: '18:00', durationMinutes: 90, agenda: { en: 'Welcome, newcomer' } })).items[0];
+    const newcomer = await registerAccount(t, { nameLatin: 'Nadia Newcomer', locale: 'en', timeZone: 'Africa/Tunis' });
+    await putInCircle(t, w.cohortId, w.circleId, newcomer, new Date());
+    const planner = worker.app.get(ReminderPlanner);
+    await planner.tick();
+    await planner.tick();
+    const keys = (await reminderRows(session.id)).map((r) => r.dedupe_key.split(':')[2]);
+    expect(keys.sort()).toEqual([w.coach.id, newcomer.id, w.trainee.id].sort());
+    await dueNow(session.id);
+    const mail = await smtp.waitFor(isReminderTo(newcomer, 'Welcome, newcomer'), 15_000);
+    expect(mail.subject).toBe(`Tomorrow: Weibdeh circle at ${fmt(session.startsAt, 'en', 'Africa/Tunis')}`);
+    await settled(session.id);
+    expect(remindersTo(newcomer)).toHaveLength(1);
+  });
+
   it('nothing is sent twice: relaying again, a duplicate job, or Redis flushed while a reminder is on its way', async () => {
     const { items } = await schedule(t, w.coach, w.circleId, { date: localDay(8, 'Asia/Amman'), time: '18:00', durationMinutes: 90, agenda: { ar: 'مرة واحدة فقط' } });
     const session = items[0];
@@ -141,7 +158,7 @@ describe('session reminders', () => {
     await queue.pause(true);
     await dueNow(session.id);
     for (let i = 0; i < 100 && (await reminderRows(session.id)).some((r) => r.status !== 'enqueued'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect((await reminderRows(session.id)).map((r) => r.status)).toEqual(['enqueued', 'enqueued']);
+    expect((await reminderRows(session.id)).map((r) => r.status)).toEqual(['enqueued', 'enqueued', 'enqueued']); // coach, trainee, newcomer
     // Redis loses everything; the reconciler takes the rows back after OUTBOX_RECLAIM_AFTER_MS and relays them again.
     await redis.flushAll();
     await queue.resume(true);
@@ -160,6 +177,6 @@ describe('session reminders', () => {
     expect(remindersTo(w.trainee).filter((m) => (m.text ?? '').includes('مرة واحدة فقط'))).toHaveLength(1);
     // The coach reads French; the agenda exists in Arabic only, so it falls back to Arabic.
     expect(remindersTo(w.coach).filter((m) => (m.text ?? '').includes('مرة واحدة فقط'))).toHaveLength(1);
-    expect((await reminderRows(session.id)).map((r) => r.status)).toEqual(['done', 'done']);
+    expect((await reminderRows(session.id)).map((r) => r.status)).toEqual(['done', 'done', 'done']);
   });
 });
