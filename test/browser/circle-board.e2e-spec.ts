@@ -109,6 +109,7 @@ it('moves a trainee to another circle with a select and a button, and the old ci
     // The history keeps her stay in the old circle.
     await old.getByText('أعضاء سابقون: شخص واحد').click();
     expect(await old.locator('.board-former').innerText()).toContain('لينا حداد');
+    expect(await old.locator('.board-former').innerText()).toContain('الآن في حلقة الأشرفية');
     const detail = await apiCall<{ pastMembers: { enrollmentId: string; currentCircle: { id: string } | null }[] }>('GET', `/api/circles/${west.id}`, trainer);
     expect(detail.pastMembers.map((p) => [p.enrollmentId, p.currentCircle?.id])).toEqual([[enrollments.get('Lina Haddad'), east.id]]);
 

@@ -32,7 +32,7 @@ export interface ApiBoard {
 }
 
 /** People who left a circle (`pastMembers` of `GET /api/circles/{id}`), by circle id. */
-export type PastMembers = Map<string, (ApiPerson & { enrollmentId: string; leftAt: string })[]>;
+export type PastMembers = Map<string, (ApiPerson & { enrollmentId: string; leftAt: string; currentCircle: { displayName: string } | null })[]>;
 
 export interface BoardPerson {
   enrollmentId: string;
@@ -49,7 +49,7 @@ export interface BoardCircle {
   coaches: { id: string; name: string }[];
   members: BoardPerson[];
   /** People who were in this circle and left it (moved or removed), newest first: the history stays visible. */
-  former: { enrollmentId: string; name: string; left: string }[];
+  former: { enrollmentId: string; name: string; left: string; now: string | null }[];
   /** What the edit form starts from: the circle's own per-locale values. */
   values: { nameAr: string; nameEn: string; nameFr: string; place: 'online' | 'city'; placeAr: string; placeEn: string; placeFr: string };
 }
@@ -78,7 +78,12 @@ export function toBoard(board: ApiBoard, past: PastMembers, lang: Locale, timeZo
       former: (past.get(circle.id) ?? [])
         .slice()
         .sort((a, b) => b.leftAt.localeCompare(a.leftAt))
-        .map((member) => ({ enrollmentId: member.enrollmentId, name: displayName(member, lang), left: formatInstant(member.leftAt, lang, timeZone) })),
+        .map((member) => ({
+          enrollmentId: member.enrollmentId,
+          name: displayName(member, lang),
+          left: formatInstant(member.leftAt, lang, timeZone),
+          now: member.currentCircle?.displayName ?? null,
+        })),
       values: {
         nameAr: circle.name.ar ?? '',
         nameEn: circle.name.en ?? '',

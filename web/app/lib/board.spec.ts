@@ -34,7 +34,7 @@ const board: ApiBoard = {
 
 describe('the circle board', () => {
   it('shows people by name in the reader’s script, with organization and city, and the edit form’s values per circle', () => {
-    const past: PastMembers = new Map([['c2', [{ enrollmentId: 'e1', nameLatin: 'Omar Nabil', nameArabic: 'عمر نبيل', leftAt: '2027-03-04T10:00:00Z' }]]]);
+    const past: PastMembers = new Map([['c2', [{ enrollmentId: 'e1', nameLatin: 'Omar Nabil', nameArabic: 'عمر نبيل', leftAt: '2027-03-04T10:00:00Z', currentCircle: { displayName: 'Ashrafieh' } }]]]);
     const { circles, unassigned } = toBoard(board, past, 'ar', 'Asia/Amman');
     expect(circles[0]?.members.map((p) => p.name)).toEqual(['سارة يوسف', 'عمر نبيل']);
     expect(circles[0]?.members.find((p) => p.enrollmentId === 'e2')).toMatchObject({ organization: 'Tamkeen', city: 'Amman' });
@@ -43,7 +43,7 @@ describe('the circle board', () => {
     expect(circles[1]).toMatchObject({ online: true, place: null, values: { place: 'online' } });
     // The history stays visible on the circle they left.
     expect(circles[1]?.former).toHaveLength(1);
-    expect(circles[1]?.former[0]?.name).toBe('عمر نبيل');
+    expect(circles[1]?.former[0]).toMatchObject({ name: 'عمر نبيل', now: 'Ashrafieh' });
     expect(unassigned).toEqual([{ enrollmentId: 'e3', name: 'هدى سالم', organization: null, city: null }]);
   });
 

@@ -464,6 +464,12 @@ function CircleCard({ circle }: { circle: BoardCircle }) {
             {circle.former.map((person) => (
               <li key={`${person.enrollmentId}-${person.left}`}>
                 <bdi>{person.name}</bdi> <span className="muted">{t('board.leftOn', { date: person.left })}</span>
+                {person.now ? (
+                  <span className="muted">
+                    {' · '}
+                    {t('board.nowIn')} <bdi>{person.now}</bdi>
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
