@@ -52,7 +52,7 @@ describe('toSessionView', () => {
 describe('rates and lists', () => {
   it('formats a rate as a whole percentage, and nothing before any session', () => {
     expect(formatRate(0.8, 'en')).toBe('80%');
-    expect(formatRate(2 / 3, 'fr').replace(/\s/g, ' ')).toBe('67 %');
+    expect(formatRate(2 / 3, 'fr')?.replace(/\s/g, ' ')).toBe('67 %');
     expect(formatRate(1, 'ar')).toMatch(/^(100|١٠٠)\W*[%٪]/);
     expect(formatRate(null, 'en')).toBeNull();
   });

@@ -1,4 +1,5 @@
 import { timeZoneLabel } from './catalog';
+import { displayName } from './format';
 import type { Locale } from './locale';
 
 /** docs/learning-circles.md: what a coach may mark, in the order the form shows them. */
@@ -175,4 +176,9 @@ export function circleLink(user: {
   if (!leads && roles.some((r) => r.role === 'coach')) return 'coach';
   if (roles.some((r) => r.role === 'member')) return 'member';
   return null;
+}
+
+/** A person's name for the reader (Arabic script on Arabic pages); never their email, which trainees are not shown. */
+export function nameOf(person: { nameLatin?: string | null; nameArabic?: string | null }, locale: Locale): string {
+  return displayName({ nameLatin: person.nameLatin, nameArabic: person.nameArabic }, locale);
 }

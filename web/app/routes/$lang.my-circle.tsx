@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { CopyButton, RateText, SessionWhen } from '~/components/circles';
 import { ErrorPage } from '~/components/errors';
 import { CsrfInput, FormErrors, Notice } from '~/components/forms';
-import { listOf, toRateView, toSessionView, type SessionData } from '~/lib/circles';
+import { listOf, nameOf, toRateView, toSessionView, type SessionData } from '~/lib/circles';
 import { circlesApi, loadMyCircle } from '~/lib/circles-api.server';
 import { validatedFormData } from '~/lib/csrf.server';
-import { displayName } from '~/lib/format';
 import { fixedT } from '~/lib/i18n.server';
 import { titleMeta } from '~/lib/meta';
 import { requireLocale } from '~/lib/params.server';
@@ -40,8 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           id: circle.id,
           name: circle.displayName,
           cohort: circle.cohort.displayName,
-          coaches: listOf(circle.coaches.map((coach) => displayName(coach, lang)), lang),
-          members: circle.members.map((member) => displayName(member, lang)).sort((a, b) => a.localeCompare(b, lang)),
+          coaches: listOf(circle.coaches.map((coach) => nameOf(coach, lang)), lang),
+          members: circle.members.map((member) => nameOf(member, lang)).sort((a, b) => a.localeCompare(b, lang)),
         }
       : null,
     upcoming: upcoming.map((session) => toSessionView(session, lang, viewerZone, now)),

@@ -5,10 +5,9 @@ import { SessionWhen } from '~/components/circles';
 import { ErrorPage } from '~/components/errors';
 import { CsrfInput, FormErrors, SubmitButton } from '~/components/forms';
 import { ChevronBack } from '~/components/icons';
-import { attendanceStatuses, toSessionView, type AttendanceStatus } from '~/lib/circles';
+import { attendanceStatuses, nameOf, toSessionView, type AttendanceStatus } from '~/lib/circles';
 import { circlesApi } from '~/lib/circles-api.server';
 import { validatedFormData } from '~/lib/csrf.server';
-import { displayName } from '~/lib/format';
 import { raise } from '~/lib/http.server';
 import { fixedT } from '~/lib/i18n.server';
 import { titleMeta } from '~/lib/meta';
@@ -35,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     session: view,
     circleId: session.circle?.id ?? null,
     rows: items
-      .map((row) => ({ enrollmentId: row.enrollmentId, name: displayName(row, lang), status: row.status, left: !row.currentMember }))
+      .map((row) => ({ enrollmentId: row.enrollmentId, name: nameOf(row, lang), status: row.status, left: !row.currentMember }))
       .sort((a, b) => a.name.localeCompare(b.name, lang)),
   });
 }
