@@ -40,7 +40,7 @@ const RECIPIENTS_SQL = `
  * Queues, in the caller's transaction, one reminder email per current member and coach of each scheduled session,
  * due 24 h before it and keyed by session, person and `sequence`: a changed session (new sequence) gets new rows,
  * the old rows find at send time that the sequence moved on and send nothing (see `reminderStillDue`). Sessions
- * less than 24 h away get none. One query for all the sessions.
+ * less than 24 h away get none. One query for all the sessions; returns how many rows it added.
  */
 export async function queueSessionReminders(manager: EntityManager, outbox: OutboxService, sessionIds: readonly string[], now: Date = new Date()): Promise<number> {
   if (sessionIds.length === 0) return 0;
@@ -55,6 +55,8 @@ export async function queueSessionReminders(manager: EntityManager, outbox: Outb
        JOIN (${RECIPIENTS_SQL}) r ON r.circle_id = s.circle_id
        JOIN users u ON u.id = r.user_id AND u.disabled_at IS NULL
       WHERE s.id = ANY($1::uuid[]) AND s.status = 'scheduled' AND s.starts_at - interval '24 hours' > $2
+        -- Already queued: nothing to do (the planner's rounds then cost one indexed lookup per person).
+        AND NOT EXISTS (SELECT 1 FROM outbox_messages o WHERE o.dedupe_key = 'reminder:' || s.id || ':' || u.id || ':' || s.sequence)
       ORDER BY s.starts_at, u.id`,
     [sessionIds, now],
   );
