@@ -116,7 +116,7 @@ it('a coach takes attendance in Arabic without JavaScript, and the circle page s
   });
 });
 
-it('a coach in Paris schedules an every-2-weeks series for an Amman circle, and the times follow Paris across its clock change', async () => {
+it('a coach in Paris schedules an every-2-weeks series for an Amman circle, moves this and the following ones, cancels one, and the times follow Paris across its clock change', async () => {
   const { circleId, coach } = await circleWithMembers('series', 'Europe/Paris');
   const year = new Date().getUTCFullYear() + 1;
 
@@ -159,6 +159,19 @@ it('a coach in Paris schedules an every-2-weeks series for an Amman circle, and 
     }
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'circles-series-en-nojs');
+
+    // Move the second and the following ones to 19:00 Amman time; the first keeps its time.
+    await sessions.nth(1).getByRole('link', { name: 'Change' }).click();
+    await page.locator('#edit-session-time').fill('19:00');
+    await page.getByLabel('This and the following sessions').check();
+    await submit(page, page.locator('#edit button[type="submit"]'));
+    await page.getByText('The session is changed.').waitFor();
+    const moved = (await page.locator('section[aria-labelledby="sessions-title"] .sessions > li').allInnerTexts()).map((text) => text.replace(/\s+/g, ' '));
+    expect(moved[0]).toMatch(/4:00\s?–\s?5:30\s?PM/);
+    expect(moved[1]).toMatch(/5:00\s?–\s?6:30\s?PM/);
+    expect(moved[2]).toMatch(/6:00\s?–\s?7:30\s?PM/);
+    expect(moved[3]).toMatch(/6:00\s?–\s?7:30\s?PM/);
+    expect(moved[3]).toMatch(/7:00\s?PM .*where it is held/);
 
     // Cancel the third with a reason: it stays, marked cancelled.
     await sessions.nth(2).getByRole('link', { name: 'Cancel session' }).click();
@@ -249,4 +262,26 @@ it('rotating the calendar feed address gives a new one and the old one stops wor
     expect((await fetch(oldUrl)).status).toBe(404);
     expect((await fetch(newUrl)).status).toBe(200);
   });
+});
+
+it('the circle pages fit a phone in ar, en and fr, with the header on one line for a coach and for a trainee', async () => {
+  const { circleId, coach, trainees } = await circleWithMembers('layout');
+  await apiCall('POST', `/api/circles/${circleId}/sessions`, coach.token, { date: dayFromToday(3), time: '18:00', durationMinutes: 90, repeat: 'monthly', occurrences: 3 });
+  const views: Array<{ who: Person; paths: string[] }> = [
+    { who: coach, paths: ['circles', `circles/${circleId}`] },
+    { who: trainees[2], paths: ['my-circle', 'dashboard'] },
+  ];
+  for (const lang of ['ar', 'en', 'fr'] as const) {
+    for (const view of views) {
+      await withPage(false, lang, async (page) => {
+        await signIn(page, lang, view.who.email, view.who.password);
+        for (const path of view.paths) {
+          await page.goto(`${WEB_URL()}/${lang}/${path}`);
+          await screenshot(page, `circles-layout-${path.includes('/') ? 'circle' : path}-${lang}`);
+          const tops = await page.locator('.main-nav li').evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
+          expect({ lang, path, overflow: await horizontalOverflow(page), lines: new Set(tops).size }).toEqual({ lang, path, overflow: 0, lines: 1 });
+        }
+      });
+    }
+  }
 });

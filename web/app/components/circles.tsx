@@ -106,9 +106,7 @@ export function CirclesPanel({ data, lang }: { data: CirclesPanelData; lang: str
           {data.member.next ? (
             <>
               <p className="muted">{t('circles.dashboard.next')}</p>
-              <p>
-                <strong>{data.member.next.day}</strong> <bdi>{data.member.next.time}</bdi>
-              </p>
+              <SessionWhen session={data.member.next} />
             </>
           ) : null}
           <p>
