@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { redactCalendarToken } from './calendar/calendar-token';
 import { CirclesModule } from './circles/circles.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { ProblemFilter } from './common/problem.filter';
@@ -29,6 +30,8 @@ export const loggerModule = LoggerModule.forRoot({
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     redact: ['req.headers.authorization', 'req.headers.cookie'],
+    // Calendar feed URLs carry their secret in the path.
+    serializers: { req: (req: { url?: string }) => Object.assign(req, req.url ? { url: redactCalendarToken(req.url) } : {}) },
     autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
   },
   // Named wildcard: the path-to-regexp of Nest 11 no longer accepts a bare '*'.

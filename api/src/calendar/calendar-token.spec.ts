@@ -1,4 +1,4 @@
-import { calendarFeedToken, readCalendarFeedToken } from './calendar-token';
+import { calendarFeedToken, readCalendarFeedToken, redactCalendarToken } from './calendar-token';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters';
 const USER = '0b7e2a34-5c6d-4e8f-9a1b-2c3d4e5f6a7b';
@@ -25,5 +25,13 @@ describe('calendar feed tokens', () => {
       expect(readCalendarFeedToken(SECRET, altered.toString('base64url'))).toBeNull();
     }
     for (const bad of ['', 'x', token.slice(1), `${token}A`, token.replace(/./, '.'), '../../etc/passwd']) expect(readCalendarFeedToken(SECRET, bad)).toBeNull();
+  });
+});
+
+describe('redactCalendarToken', () => {
+  it('masks the token of a feed path and leaves other paths alone', () => {
+    const token = calendarFeedToken(SECRET, USER, 1);
+    expect(redactCalendarToken(`/api/calendar/${token}.ics?x=1`)).toBe('/api/calendar/[token].ics?x=1');
+    expect(redactCalendarToken('/api/sessions/abc.ics')).toBe('/api/sessions/abc.ics');
   });
 });

@@ -36,3 +36,8 @@ export function readCalendarFeedToken(secret: string, token: string): { userId: 
   if (!timingSafeEqual(bytes.subarray(20), mac(secret, user, gen))) return null;
   return { userId: uuidOf(user), generation: gen.readUInt32BE() };
 }
+
+/** A request path with any calendar feed token masked, for logs: the token is a long-lived secret. */
+export function redactCalendarToken(url: string): string {
+  return url.replace(/\/api\/calendar\/[^/?#]+/, '/api/calendar/[token].ics');
+}
