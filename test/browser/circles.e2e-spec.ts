@@ -233,11 +233,20 @@ it('a trainee sees the next sessions in their own zone and downloads one as an .
     expect(event.location).toBe('Community hall');
   });
 
-  // Someone outside the circle gets no .ics of it.
+  // A member is sent from the coach's circle page to their own; the attendance form is not theirs.
+  await withPage(false, 'en', async (page) => {
+    await signIn(page, 'en', amal.email, amal.password);
+    await page.goto(`${WEB_URL()}/en/circles/${circleId}`);
+    expect(new URL(page.url()).pathname).toBe('/en/my-circle');
+    expect((await page.goto(`${WEB_URL()}/en/sessions/${sessionId}/attendance`))?.status()).toBe(404);
+  });
+
+  // Someone outside the circle sees none of it, and gets no .ics of it.
   await withPage(false, 'en', async (page) => {
     await signIn(page, 'en', 'graduate@example.org');
-    const response = await page.goto(`${WEB_URL()}/en/sessions/${sessionId}/calendar.ics`);
-    expect(response?.status()).toBe(404);
+    expect((await page.goto(`${WEB_URL()}/en/sessions/${sessionId}/calendar.ics`))?.status()).toBe(404);
+    expect((await page.goto(`${WEB_URL()}/en/circles/${circleId}`))?.status()).toBe(404);
+    expect((await page.goto(`${WEB_URL()}/en/sessions/${sessionId}/attendance`))?.status()).toBe(404);
   });
 });
 
