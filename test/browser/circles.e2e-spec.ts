@@ -60,7 +60,7 @@ async function circleWithMembers(label: string, coachZone = 'Asia/Amman') {
     coachIds: [coach.id],
   });
   await apiCall('POST', `/api/circles/${circle.id}/members`, trainer, { enrollmentIds: enrollments.map((e) => e.id) });
-  return { cohortId, circleId: circle.id, coach, trainees, trainer, suffix };
+  return { cohortId, circleId: circle.id, coach, trainees, trainer, suffix, enrollmentIds: enrollments.map((e) => e.id) };
 }
 
 it('a coach takes attendance in Arabic without JavaScript, and the circle page shows the new rates', async () => {
@@ -185,8 +185,11 @@ it('a coach in Paris schedules an every-2-weeks series for an Amman circle, move
 });
 
 it('a trainee sees the next sessions in their own zone and downloads one as an .ics', async () => {
-  const { circleId, coach, trainees, suffix } = await circleWithMembers('trainee');
+  const { circleId, coach, trainees, suffix, enrollmentIds } = await circleWithMembers('trainee');
   const [amal] = trainees;
+  // Three days ago Amal came late; her record shows it.
+  const held = await apiCall<{ items: { id: string }[] }>('POST', `/api/circles/${circleId}/sessions`, coach.token, { date: dayFromToday(-3), time: '18:00', durationMinutes: 90 });
+  await apiCall('PUT', `/api/sessions/${held.items[0]?.id ?? ''}/attendance`, coach.token, { marks: [{ enrollmentId: enrollmentIds[0], status: 'late' }] });
   const date = dayFromToday(10);
   const created = await apiCall<{ items: { id: string }[] }>('POST', `/api/circles/${circleId}/sessions`, coach.token, {
     date,
@@ -215,6 +218,9 @@ it('a trainee sees the next sessions in their own zone and downloads one as an .
     expect(text).toMatch(/6:00\s?PM .*where it is held/);
     expect(text).toContain('Community hall');
     expect(text).toContain('Mapping our street');
+    const record = (await page.locator('section[aria-labelledby="record-title"]').innerText()).replace(/\s+/g, ' ');
+    expect(record).toContain('Your attendance: 100% · 1 of 1 session');
+    expect(record).toContain('Late');
     expect(await horizontalOverflow(page)).toBe(0);
     // With JavaScript the feed address gets a copy button.
     await page.getByRole('button', { name: 'Copy the address' }).waitFor();
