@@ -136,18 +136,19 @@ describe('creating circles and coaches', () => {
         timeZone: 'Asia/Amman',
       },
     });
+    // Coaches named together are listed by name ('coach' before 'cohort coach'), not by the order of the ids.
     expect(res.body.coaches).toEqual([
-      {
-        userId: cohortCoach.id,
-        nameLatin: 'cohort coach',
-        nameArabic: '',
-        email: cohortCoach.email,
-      },
       {
         userId: coach.id,
         nameLatin: 'coach',
         nameArabic: '',
         email: coach.email,
+      },
+      {
+        userId: cohortCoach.id,
+        nameLatin: 'cohort coach',
+        nameArabic: '',
+        email: cohortCoach.email,
       },
     ]);
     const staff = await sql<{ user_id: string; role: string }>(t, 'SELECT user_id, role FROM cohort_staff WHERE cohort_id = $1 ORDER BY role DESC', [cohortId]);

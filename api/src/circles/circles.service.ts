@@ -381,7 +381,7 @@ export class CirclesService {
       `SELECT k.circle_id, u.id AS user_id, u.name_latin, u.name_arabic, u.email
          FROM circle_coaches k JOIN users u ON u.id = k.user_id
         WHERE k.circle_id = ANY($1::uuid[])
-        ORDER BY k.created_at ASC, u.id ASC`,
+        ORDER BY k.created_at ASC, lower(COALESCE(NULLIF(u.name_latin, ''), u.name_arabic)) ASC, u.id ASC`,
       [circleIds]
     );
     for (const r of rows) {
