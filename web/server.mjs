@@ -82,6 +82,27 @@ app.get('/.well-known/jwks.json', async (_req, res) => {
   }
 });
 
+// Calendar feeds are served by the api and reachable through the web too, so a deployment that exposes only the
+// web can set PUBLIC_API_URL to the web's origin and calendar apps still subscribe (the token is the only key).
+app.get('/api/calendar/:file', async (req, res) => {
+  if (!/^[\w-]{16,200}\.ics$/.test(req.params.file)) {
+    res.status(404).type('application/problem+json').json({ status: 404, code: 'not_found', title: 'Not found' });
+    return;
+  }
+  try {
+    const upstream = await fetch(`${apiUrl}/api/calendar/${req.params.file}`, {
+      headers: { 'accept-language': req.get('accept-language') ?? '' },
+      signal: AbortSignal.timeout(10_000),
+    });
+    res.status(upstream.status);
+    res.type(upstream.headers.get('content-type') ?? 'text/calendar');
+    res.set('Cache-Control', upstream.headers.get('cache-control') ?? 'private, no-store');
+    res.send(Buffer.from(await upstream.arrayBuffer()));
+  } catch {
+    res.status(503).type('application/problem+json').json({ status: 503, code: 'service_unavailable', title: 'Service unavailable' });
+  }
+});
+
 if (vite) {
   app.use(vite.middlewares);
 } else {
