@@ -13,7 +13,7 @@ it("serves the demo trainee's calendar feed through the web, and nothing for a m
   const res = await fetch(`${WEB_URL()}${path}`);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
-  const calendar = new ICAL.Component(ICAL.parse(await res.text()));
+  const calendar = ICAL.Component.fromString(await res.text());
   const events = calendar.getAllSubcomponents('vevent');
   expect(events.length).toBeGreaterThan(0);
   expect(calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toContain('Asia/Hebron');
