@@ -1366,7 +1366,7 @@ export interface components {
              * @description http(s) link of an online meeting; null removes it.
              * @example https://meet.example.org/halaqa
              */
-            onlineUrl?: Record<string, never> | null;
+            onlineUrl?: string | null;
             /** @description Where the circle meets, per locale. */
             place?: components["schemas"]["LocalizedLineDto"];
             /**
@@ -2109,7 +2109,7 @@ export interface components {
              * @description http(s) link of an online meeting; null removes it.
              * @example https://meet.example.org/halaqa
              */
-            onlineUrl?: Record<string, never> | null;
+            onlineUrl?: string | null;
             /** @description Where the circle meets, per locale. */
             place?: components["schemas"]["LocalizedLineDto"];
             /**

@@ -41,14 +41,6 @@ export function circlesApi({ token, locale }: { token: string; locale: Locale })
   };
 }
 
-/**
- * The api documents `onlineUrl` as an object (a nullable property without an explicit type in its OpenAPI
- * document); it is a string or null on the wire. One cast, here, until the document says so.
- */
-export function onlineUrlField(value: string | null | undefined): ScheduleBody['onlineUrl'] {
-  return value as unknown as ScheduleBody['onlineUrl'];
-}
-
 /** The `.ics` of one session, fetched with the reader's token (the page's "Add to calendar" link proxies it). */
 export async function sessionIcs(token: string, locale: Locale, sessionId: string): Promise<Response> {
   return fetch(`${env.apiUrl}/api/sessions/${encodeURIComponent(sessionId)}.ics`, {

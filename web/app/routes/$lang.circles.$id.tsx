@@ -6,7 +6,7 @@ import { ErrorPage } from '~/components/errors';
 import { CsrfInput, FormErrors, Notice, SelectField, SubmitButton, TextField } from '~/components/forms';
 import { ChevronBack } from '~/components/icons';
 import { timeZoneLabel } from '~/lib/catalog';
-import { circlesApi, onlineUrlField } from '~/lib/circles-api.server';
+import { circlesApi } from '~/lib/circles-api.server';
 import { cancelSessionSchema, editSessionSchema, scheduleSchema } from '~/lib/circles-schemas';
 import { editFields, listOf, nameOf, localParts, repeatOptions, scheduleFields, toRateView, toSessionView, type SessionData } from '~/lib/circles';
 import { invalid, parseForm } from '~/lib/form.server';
@@ -103,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== 'success') return invalid(submission, undefined, { intent });
       const { repeat, occurrences, place, agenda, onlineUrl, date, time, durationMinutes } = submission.value;
       // Place and agenda are written in the page's language; the api keeps them per locale.
-      const body = { date, time, durationMinutes, onlineUrl: onlineUrlField(onlineUrl), place: place ? { [lang]: place } : undefined, agenda: agenda ? { [lang]: agenda } : undefined };
+      const body = { date, time, durationMinutes, onlineUrl, place: place ? { [lang]: place } : undefined, agenda: agenda ? { [lang]: agenda } : undefined };
       const result = await api.schedule(id, repeat ? { ...body, repeat, occurrences } : body);
       if (!result.ok) return invalid(submission, result.problem, { fields: scheduleFields, intent });
       return back('scheduled');
@@ -120,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ...(changed('durationMinutes') ? { durationMinutes: values.durationMinutes } : {}),
         ...(changed('place') ? { place: { [lang]: values.place ?? '' } } : {}),
         ...(changed('agenda') ? { agenda: { [lang]: values.agenda ?? '' } } : {}),
-        ...(changed('onlineUrl') ? { onlineUrl: onlineUrlField(values.onlineUrl ?? null) } : {}),
+        ...(changed('onlineUrl') ? { onlineUrl: values.onlineUrl ?? null } : {}),
       };
       const result = await api.editSession(sessionId, body);
       if (!result.ok) return invalid(submission, result.problem, { fields: editFields, intent });

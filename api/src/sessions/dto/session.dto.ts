@@ -49,7 +49,7 @@ class SessionFieldsDto {
   @Type(() => LocalizedLineDto)
   place?: LocalizedLineDto;
 
-  @ApiPropertyOptional({ example: 'https://meet.example.org/halaqa', maxLength: 500, nullable: true, description: 'http(s) link of an online meeting; null removes it.' })
+  @ApiPropertyOptional({ type: String, example: 'https://meet.example.org/halaqa', maxLength: 500, nullable: true, description: 'http(s) link of an online meeting; null removes it.' })
   @ValidateIf((_o: object, value: unknown) => value !== undefined && value !== null)
   @Trim()
   @IsString()
