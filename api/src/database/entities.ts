@@ -1,3 +1,5 @@
+import { AssignmentExtension } from '../assignments/assignment-extension.entity';
+import { Assignment } from '../assignments/assignment.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { PasswordReset } from '../auth/password-reset.entity';
 import { RateLimitBucket } from '../auth/rate-limit-bucket.entity';
@@ -21,6 +23,11 @@ import { LearningCircle } from '../circles/learning-circle.entity';
 import { Attendance } from '../sessions/attendance.entity';
 import { CircleSession } from '../sessions/circle-session.entity';
 import { SessionSeries } from '../sessions/session-series.entity';
+import { SubmissionFile } from '../files/submission-file.entity';
+import { FeedbackComment } from '../reviews/feedback-comment.entity';
+import { Review } from '../reviews/review.entity';
+import { SubmissionVersion } from '../submissions/submission-version.entity';
+import { Submission } from '../submissions/submission.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once: the api, the worker and the schema-drift test use the same list. */
@@ -28,4 +35,5 @@ export const ENTITIES = [
   User, Session, PasswordReset, RateLimitBucket, Organization, OrganizationMember, Invitation, AuditEvent, OutboxMessage,
   Course, CourseVersion, Cohort, CohortStaff, SeatAllocation, CohortInviteCode, Enrollment, EnrollmentEvent,
   LearningCircle, CircleCoach, CircleMembership, SessionSeries, CircleSession, Attendance, CalendarFeed,
+  Assignment, AssignmentExtension, Submission, SubmissionVersion, SubmissionFile, Review, FeedbackComment,
 ];
