@@ -20,7 +20,7 @@ const shared = {
   moduleNameMapper: { '^@halaqa/(migrations|certificates|courses)$': '<rootDir>/$1/src' },
   rootDir: __dirname,
   // ESM-only packages we import from TypeScript get transformed too.
-  transformIgnorePatterns: ['/node_modules/(?!(?:.*/node_modules/)?(?:content-disposition|is-ip|ip-regex|super-regex|function-timeout|time-span|convert-hrtime|clone-regexp|is-regexp)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(?:.*/node_modules/)?(?:content-disposition|marked|is-ip|ip-regex|super-regex|function-timeout|time-span|convert-hrtime|clone-regexp|is-regexp)/)'],
 };
 
 module.exports = {
