@@ -1,0 +1,20 @@
+import { renderMarkdown } from './markdown.server';
+
+describe('renderMarkdown', () => {
+  it('keeps formatting, lists and links, and marks paragraphs dir="auto" for mixed-script answers', () => {
+    const html = renderMarkdown('**السؤال** الأول\n\n- one\n- two\n\n[site](https://example.org)');
+    expect(html).toContain('<strong>السؤال</strong>');
+    expect(html).toContain('<p dir="auto">');
+    expect(html).toContain('<li dir="auto">one</li>');
+    expect(html).toContain('href="https://example.org"');
+    expect(html).toContain('rel="noopener noreferrer nofollow"');
+  });
+
+  it('removes scripts, event handlers, images, styles and javascript: links from hostile text', () => {
+    const html = renderMarkdown(
+      '<script>alert(1)</script><img src=x onerror="alert(2)"><p style="color:red" onclick="x()">hi</p>\n\n[x](javascript:alert(3))',
+    );
+    expect(html).not.toMatch(/<script|onerror|onclick|style=|href="javascript:|<img/i);
+    expect(html).toContain('hi');
+  });
+});
