@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AccessModule } from './access/access.module';
+import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { redactCalendarToken } from './calendar/calendar-token';
@@ -39,7 +40,7 @@ export const loggerModule = LoggerModule.forRoot({
 });
 
 @Module({
-  imports: [ConfigModule, loggerModule, DatabaseModule, AccessModule, AuthModule, UsersModule, OrganizationsModule, InvitationsModule, CatalogModule, CohortsModule, EnrollmentsModule, CirclesModule, SessionsModule, CalendarModule],
+  imports: [ConfigModule, loggerModule, DatabaseModule, AccessModule, AuthModule, UsersModule, OrganizationsModule, InvitationsModule, CatalogModule, CohortsModule, EnrollmentsModule, CirclesModule, SessionsModule, CalendarModule, AssignmentsModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })

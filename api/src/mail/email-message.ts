@@ -15,6 +15,8 @@ export const EMAIL_TEMPLATES = [
   'enrollment_promoted',
   'enrollment_enrolled',
   'session_reminder',
+  'submission_received',
+  'assignment_due_soon',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 /** The emails about a place in a cohort; their data names the course and cohort (`courseTitle`, `cohortName`, `startsOn`, `endsOn`, `timeZone`). */
@@ -29,6 +31,8 @@ export interface EmailPayload extends Record<string, unknown> {
   data: Record<string, string>;
   /** Set on session reminders: the sender checks at send time that this is still the reminder to send. */
   reminder?: SessionReminderRef;
+  /** Set on `assignment_due_soon`: the sender checks at send time that the date still holds and nothing was submitted. */
+  dueSoon?: DueSoonRef;
 }
 
 /** Which reminder an email is: the session, the person, and the session's `sequence` when it was queued. */
@@ -36,4 +40,11 @@ export interface SessionReminderRef extends Record<string, unknown> {
   sessionId: string;
   userId: string;
   sequence: number;
+}
+
+/** Which "due soon" email this is: the assignment, the trainee's enrollment, and the due date it announces. */
+export interface DueSoonRef extends Record<string, unknown> {
+  assignmentId: string;
+  enrollmentId: string;
+  dueAt: string;
 }

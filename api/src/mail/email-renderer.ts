@@ -24,6 +24,7 @@ const emailPayloadSchema = z.object({
   locale: z.enum(LOCALES),
   data: z.record(z.string()),
   reminder: z.object({ sessionId: z.string().uuid(), userId: z.string().uuid(), sequence: z.number().int().min(0) }).optional(),
+  dueSoon: z.object({ assignmentId: z.string().uuid(), enrollmentId: z.string().uuid(), dueAt: z.string() }).optional(),
 });
 
 export function parseEmailPayload(payload: unknown): EmailPayload {
@@ -60,6 +61,9 @@ export function renderEmail(payload: EmailPayload, options: { publicWebUrl: stri
     dates: data.startsOn ? formatDateRange(data.startsOn, data.endsOn || data.startsOn, payload.locale) : '',
     zone: data.timeZone ? zoneName(data.timeZone, payload.locale) : '',
     session: payload.template === 'session_reminder' ? sessionValues(data, payload.locale) : null,
+    assignmentTitle: clean(data.assignmentTitle),
+    traineeName: clean(data.traineeName),
+    dueAt: data.dueAt ? formatInstant(data.dueAt, payload.locale, data.timeZone) : '',
   });
   const greeting = name ? fill(t.common.greeting, { name }) : fill(t.common.greetingNoName, {});
   const subject = textOf(fill(content.subject, content.values));
@@ -93,6 +97,10 @@ interface ComposeValues {
   /** The cohort's time zone, named in the reader's language. */
   zone: string;
   session: SessionValues | null;
+  /** Exercise emails: the assignment's title, the trainee who submitted, the due date as the reader says it. */
+  assignmentTitle: string;
+  traineeName: string;
+  dueAt: string;
 }
 
 /** A session as a reminder says it: in the reader's zone, and in the session's own zone when that differs. */
@@ -156,6 +164,9 @@ function compose(template: EmailTemplate, t: EmailCatalog, v: ComposeValues): Co
     place: v.session?.place ?? '',
     onlineUrl: v.session?.onlineUrl ?? '',
     agenda: v.session?.agenda ?? '',
+    assignmentTitle: v.assignmentTitle,
+    traineeName: v.traineeName,
+    dueAt: v.dueAt,
   };
   // Every enrollment email says when the cohort runs, right after what happened.
   const schedule = v.dates ? [v.zone ? t.enrollment.schedule : t.enrollment.scheduleNoZone] : [];
@@ -203,6 +214,14 @@ function compose(template: EmailTemplate, t: EmailCatalog, v: ComposeValues): Co
       if (session.onlineUrl) intro.push(r.online);
       if (session.agenda) intro.push(r.agenda);
       return { subject: r.subject, intro, action: r.action, notes: [r.next], values };
+    }
+    case 'submission_received': {
+      const r = t.submission_received;
+      return { subject: r.subject, intro: [v.courseTitle ? r.intro : r.introNoCourse], action: r.action, notes: [r.next], values };
+    }
+    case 'assignment_due_soon': {
+      const r = t.assignment_due_soon;
+      return { subject: r.subject, intro: [v.courseTitle ? r.intro : r.introNoCourse, r.when], action: r.action, notes: [r.next], values };
     }
   }
 }

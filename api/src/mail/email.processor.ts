@@ -5,6 +5,7 @@ import type { Job } from 'bull';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { OutboxRepository } from '../outbox/outbox.repository';
+import { dueSoonStillDue } from '../assignments/due-soon';
 import { reminderStillDue } from '../sessions/session-reminders';
 import { EMAIL_QUEUE, type OutboxJob } from '../queues/queues';
 import { InvalidEmailPayloadError, parseEmailPayload, renderEmail } from './email-renderer';
@@ -46,6 +47,11 @@ export class EmailProcessor {
       // A reminder checks the session again now: cancelled, changed since (a newer reminder exists) or the person
       // left the circle — then this one is done without sending.
       if (payload.reminder && !(await reminderStillDue(this.dataSource.manager, payload.reminder))) {
+        await this.outbox.markDone(message.id);
+        return 'skipped';
+      }
+      // "Due soon" likewise: the date moved (a newer row says so), the trainee submitted or left — nothing to send.
+      if (payload.dueSoon && !(await dueSoonStillDue(this.dataSource.manager, payload.dueSoon))) {
         await this.outbox.markDone(message.id);
         return 'skipped';
       }
