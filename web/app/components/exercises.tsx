@@ -1,7 +1,7 @@
-import { useFetcher } from '@remix-run/react';
+import { Link, useFetcher } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { draftStorageKey, type SubmissionStatus } from '~/lib/exercises';
+import { draftStorageKey, statusOf, type SubmissionStatus } from '~/lib/exercises';
 
 export function StatusBadge({ status }: { status: SubmissionStatus }) {
   const { t } = useTranslation();
@@ -90,5 +90,36 @@ export function DraftAutosave({ assignmentId, formId, textareaId, savedText }: A
       {state === 'restored' ? t('exercises.restored') : null}
       {state === 'idle' && clock ? t('exercises.savedAt', { time: clock }) : null}
     </p>
+  );
+}
+
+interface PanelData {
+  cohortId: string;
+  total: number;
+  passed: number;
+  next: { id: string; title: string; due: string; status: string }[];
+}
+
+/** "My exercises" on the trainee's circle page: progress, the next few to do, and the way to the full list. */
+export function MyExercises({ panel, lang }: { panel: PanelData; lang: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel my-exercises" aria-labelledby="my-exercises-title">
+      <h2 id="my-exercises-title">{t('exercises.myTitle')}</h2>
+      <p className="muted">{t('exercises.progress', { passed: panel.passed, total: panel.total })}</p>
+      <ul className="my-exercises-next">
+        {panel.next.map((item) => (
+          <li key={item.id}>
+            <Link to={`/${lang}/exercises/${item.id}`}>{item.title}</Link> <StatusBadge status={statusOf(item.status)} />
+            <span className="muted"> {t('exercises.dueAt', { when: item.due })}</span>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link className="button" to={`/${lang}/cohorts/${panel.cohortId}/exercises`}>
+          {t('exercises.open')}
+        </Link>
+      </p>
+    </section>
   );
 }

@@ -3,6 +3,7 @@ import { raise } from './http.server';
 import type { Locale } from './locale';
 import { isProblem } from './problem';
 import { serviceUnavailable, type ApiResult } from './api.server';
+import { formatDue, statusOf, text } from './exercises';
 
 // The trainee's side of docs/exercises-and-feedback.md. Written against the contract while the api was being
 // built, so the shapes below are the contract's (and the entities'), not yet the generated OpenAPI types.
@@ -147,4 +148,27 @@ export async function downloadFile(token: string, locale: Locale, fileId: string
   } catch {
     raise(serviceUnavailable());
   }
+}
+
+export interface MyExercisesPanel {
+  cohortId: string;
+  total: number;
+  passed: number;
+  /** The next few not yet passed, in course order. */
+  next: { id: string; title: string; due: string; status: string }[];
+}
+
+/** "My exercises" on the trainee's pages: what is left to do in one cohort, or null when there is nothing to show. */
+export async function loadMyExercises(token: string, locale: Locale, cohortId: string, zone: string | null): Promise<MyExercisesPanel | null> {
+  const result = await exercisesApi({ token, locale }).cohortAssignments(cohortId);
+  if (!result.ok) return null;
+  const items = itemsOf(result.data);
+  if (items.length === 0) return null;
+  const open = items.filter((a) => a.status !== 'passed' && a.status !== 'submitted');
+  return {
+    cohortId,
+    total: items.length,
+    passed: items.filter((a) => a.status === 'passed').length,
+    next: open.slice(0, 3).map((a) => ({ id: a.id, title: text(a.title, locale), due: formatDue(a.effectiveDueAt ?? a.dueAt, locale, zone), status: statusOf(a.status) })),
+  };
 }

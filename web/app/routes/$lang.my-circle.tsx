@@ -3,9 +3,11 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton, RateText, SessionWhen } from '~/components/circles';
 import { ErrorPage } from '~/components/errors';
+import { MyExercises } from '~/components/exercises';
 import { CsrfInput, FormErrors, Notice } from '~/components/forms';
 import { listOf, nameOf, toRateView, toSessionView, type SessionData } from '~/lib/circles';
 import { circlesApi, loadMyCircle } from '~/lib/circles-api.server';
+import { loadMyExercises } from '~/lib/exercises-api.server';
 import { validatedFormData } from '~/lib/csrf.server';
 import { fixedT } from '~/lib/i18n.server';
 import { titleMeta } from '~/lib/meta';
@@ -13,9 +15,13 @@ import { requireLocale } from '~/lib/params.server';
 import { problemToFormErrors } from '~/lib/problem';
 import { requireUser } from '~/lib/session.server';
 import circleStyles from '~/styles/circles.css?url';
+import exerciseStyles from '~/styles/exercises.css?url';
 
 export const meta = titleMeta;
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: circleStyles }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: circleStyles },
+  { rel: 'stylesheet', href: exerciseStyles },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLocale(params);
@@ -24,7 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const viewerZone = user.timeZone ?? null;
   const [circle, upcomingResult, feedResult] = await Promise.all([loadMyCircle(api), api.mySessions({ from: now.toISOString() }), api.calendarFeed()]);
-  const attendanceResult = circle ? await api.myAttendance(circle.cohortId) : null;
+  const [attendanceResult, exercises] = circle
+    ? await Promise.all([api.myAttendance(circle.cohortId), loadMyExercises(token, lang, circle.cohortId, viewerZone)])
+    : [null, null];
   // The trainee's own circle's sessions (a person who also coaches sees those on "My circles").
   const upcoming: SessionData[] = (upcomingResult.ok ? upcomingResult.data.items : []).filter((s) => !circle || s.circle?.id === circle.id).slice(0, 8);
   const record = attendanceResult?.ok ? attendanceResult.data : null;
@@ -56,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     rotated: url.searchParams.get('done') === 'rotated',
+    exercises,
   });
 }
 
@@ -74,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MyCircle() {
-  const { lang, circle, upcoming, feedUrl, record, rotated, zoneKnown } = useLoaderData<typeof loader>();
+  const { lang, circle, upcoming, feedUrl, record, rotated, zoneKnown, exercises } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -95,6 +104,8 @@ export default function MyCircle() {
       ) : (
         <p className="panel quiet">{t('circles.myNone')}</p>
       )}
+
+      {exercises ? <MyExercises panel={exercises} lang={lang} /> : null}
 
       <section className="panel" aria-labelledby="next-title">
         <h2 id="next-title">{t('sessions.upcomingTitle')}</h2>
