@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ForwardLink, RateText, SessionWhen } from '~/components/circles';
 import { ErrorPage } from '~/components/errors';
 import { CsrfInput, FormErrors, Notice, SelectField, SubmitButton, TextField } from '~/components/forms';
-import { ChevronBack } from '~/components/icons';
+import { ChevronBack, ChevronForward } from '~/components/icons';
 import { timeZoneLabel } from '~/lib/catalog';
 import { circlesApi } from '~/lib/circles-api.server';
 import { cancelSessionSchema, editSessionSchema, scheduleSchema } from '~/lib/circles-schemas';
@@ -335,6 +335,16 @@ export default function CirclePage() {
       <h1>{circle.name}</h1>
       {circle.cohortName ? <p className="muted">{circle.cohortName}</p> : null}
       {circle.coaches ? <p>{t('circles.coachedBy', { names: circle.coaches })}</p> : null}
+      <p className="actions">
+        <Link className="button" to={`/${lang}/grading?circleId=${circle.id}`}>
+          {t('grading.title')}
+          <ChevronForward />
+        </Link>
+        <Link className="button" to={`/${lang}/manage/cohorts/${circle.cohortId}/gradebook?circleId=${circle.id}`}>
+          {t('gradebook.open')}
+          <ChevronForward />
+        </Link>
+      </p>
       {done ? <Notice>{t(`circles.done.${done}`)}</Notice> : null}
 
       <section className="panel" aria-labelledby="members-title">

@@ -178,6 +178,18 @@ export default function Dashboard() {
           </p>
         </section>
       ) : null}
+      {staffing ? (
+        <section className="panel" aria-labelledby="grading-title">
+          <h2 id="grading-title">{t('grading.dashboard.title')}</h2>
+          <p>{t('grading.dashboard.text')}</p>
+          <p>
+            <Link className="button" to={`/${lang}/grading`}>
+              {t('grading.dashboard.open')}
+              <ChevronForward />
+            </Link>
+          </p>
+        </section>
+      ) : null}
       {isAdmin ? <AdminPanel /> : null}
       {managed.map((organization) => (
         <section key={organization.id} className="panel" aria-labelledby={`org-${organization.id}`}>

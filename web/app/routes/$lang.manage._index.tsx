@@ -141,6 +141,16 @@ export default function ManageCohorts() {
                   <ChevronForward />
                 </Link>
               ) : null}
+              {isAdmin || cohort.role === 'lead_trainer' ? (
+                <Link className="button" to={`/${lang}/manage/cohorts/${cohort.id}/assignments`}>
+                  {t('assignments.open')}
+                  <ChevronForward />
+                </Link>
+              ) : null}
+              <Link className="button" to={`/${lang}/manage/cohorts/${cohort.id}/gradebook`}>
+                {t('gradebook.open')}
+                <ChevronForward />
+              </Link>
             </p>
           </li>
         ))}

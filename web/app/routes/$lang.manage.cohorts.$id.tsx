@@ -535,6 +535,16 @@ export default function ManageCohort() {
             <ChevronForward />
           </Link>
         ) : null}
+        {canEdit ? (
+          <Link className="button" to={`/${lang}/manage/cohorts/${cohort.id}/assignments`}>
+            {t('assignments.open')}
+            <ChevronForward />
+          </Link>
+        ) : null}
+        <Link className="button" to={`/${lang}/manage/cohorts/${cohort.id}/gradebook`}>
+          {t('gradebook.open')}
+          <ChevronForward />
+        </Link>
         {cohort.status !== 'draft' ? (
           <Link className="button" to={`/${lang}/cohorts/${cohort.id}`}>
             {t('manage.cohort.publicPage')}
