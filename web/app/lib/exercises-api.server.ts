@@ -29,6 +29,8 @@ export interface AssignmentSummary {
   moduleKey?: string;
   position?: number;
   title: Localized;
+  /** Title in the reader's language (the api picks it with a fallback). */
+  displayTitle?: string;
   dueAt: string;
   /** The trainee's own due date (an extension), when different. */
   effectiveDueAt?: string | null;
@@ -41,6 +43,8 @@ export interface AssignmentSummary {
 
 export interface Assignment extends AssignmentSummary {
   instructions: Localized;
+  displayInstructions?: string;
+  maxPoints?: number;
   rubric: RubricCriterion[];
   passMark: number;
 }
@@ -169,6 +173,6 @@ export async function loadMyExercises(token: string, locale: Locale, cohortId: s
     cohortId,
     total: items.length,
     passed: items.filter((a) => a.status === 'passed').length,
-    next: open.slice(0, 3).map((a) => ({ id: a.id, title: text(a.title, locale), due: formatDue(a.effectiveDueAt ?? a.dueAt, locale, zone), status: statusOf(a.status) })),
+    next: open.slice(0, 3).map((a) => ({ id: a.id, title: a.displayTitle ?? text(a.title, locale), due: formatDue(a.effectiveDueAt ?? a.dueAt, locale, zone), status: statusOf(a.status) })),
   };
 }

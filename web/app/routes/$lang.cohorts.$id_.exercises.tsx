@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const due = a.effectiveDueAt ?? a.dueAt;
       return {
         id: a.id,
-        title: text(a.title, lang),
+        title: a.displayTitle ?? text(a.title, lang),
         due: formatDue(due, lang, zone),
         extended: Boolean(a.effectiveDueAt && a.effectiveDueAt !== a.dueAt),
         overdue: new Date(due).getTime() < Date.now(),

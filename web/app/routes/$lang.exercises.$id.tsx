@@ -101,14 +101,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       };
     });
   const t = fixedT(lang);
-  const title = text(a.title, lang);
+  const title = a.displayTitle ?? text(a.title, lang);
   return json({
     lang,
     id,
     title: t('exercises.pageTitle', { title }),
     heading: title,
     cohortId: a.cohortId,
-    instructionsHtml: renderMarkdown(text(a.instructions, lang)),
+    instructionsHtml: renderMarkdown(a.displayInstructions ?? text(a.instructions, lang)),
     criteria,
     passMark: a.passMark,
     maxPoints: criteria.reduce((sum, c) => sum + Math.max(0, ...c.levels.map((l) => l.points)), 0),
