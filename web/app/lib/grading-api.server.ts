@@ -1,5 +1,6 @@
 import { call, type ApiResult } from './api.server';
 import { env } from './env.server';
+import { displayName } from './format';
 import type { Locale } from './locale';
 
 // The assignment, review, queue and gradebook calls of docs/exercises-and-feedback.md for the staff pages.
@@ -7,6 +8,9 @@ import type { Locale } from './locale';
 
 export type Text = string | { ar?: string; en?: string; fr?: string };
 export interface Person {
+  id?: string;
+  /** The api's name in the reader's script, when it sends one. */
+  displayName?: string;
   nameLatin?: string | null;
   nameArabic?: string | null;
   email?: string;
@@ -15,15 +19,25 @@ export interface Page<T> {
   items: T[];
   total: number;
 }
+
+/** A person's name as the reader should see it: the api's display name, else the name in the reader's script. */
+export function personName(person: Person, lang: Locale): string {
+  return person.displayName?.trim() || displayName(person, lang);
+}
+export interface Named {
+  id: string;
+  displayName: string;
+}
 export interface QueueItem {
   submissionId: string;
-  version: number;
+  versionNumber: number;
   submittedAt: string;
   late: boolean;
-  assignment: { id: string; title: Text };
-  trainee: Person;
-  cohort?: { id: string; displayName?: string } | null;
-  circle?: { id: string; name: string } | null;
+  hasDraftReview?: boolean;
+  assignment: Named;
+  trainee: Named;
+  cohort: Named;
+  circle: Named | null;
 }
 export interface RubricLevel {
   key: string;
@@ -48,9 +62,11 @@ export interface AssignmentView {
   id: string;
   cohortId: string;
   title: Text;
+  displayTitle?: string;
   instructions?: Text;
   rubric: RubricCriterion[];
   passMark: number;
+  maxPoints?: number;
   submissionKind: SubmissionKind;
   dueAt: string;
   latePolicy: LatePolicy;
@@ -58,9 +74,9 @@ export interface AssignmentView {
 }
 export interface FileView {
   id: string;
-  name: string;
-  size: number;
-  mimeType?: string;
+  originalName: string;
+  mediaType?: string;
+  sizeBytes: number;
 }
 export interface ReviewView {
   scores: Record<string, string>;
@@ -68,6 +84,7 @@ export interface ReviewView {
   feedback: string;
   decision: 'pass' | 'revise' | null;
   points: number;
+  released?: boolean;
   releasedAt: string | null;
 }
 export interface CommentView {
@@ -81,7 +98,7 @@ export interface CommentView {
 export interface VersionView {
   number: number;
   text: string;
-  files: FileView[];
+  files?: FileView[];
   late: boolean;
   submittedAt: string;
   review?: ReviewView | null;
@@ -89,19 +106,31 @@ export interface VersionView {
 export interface StaffSubmission {
   id: string;
   status: string;
-  assignment: AssignmentView;
+  assignmentId?: string;
+  /** The whole assignment (with its rubric), or only its id and title; then the page reads it. */
+  assignment?: Partial<AssignmentView> & { id: string };
   trainee: Person;
   cohort?: { id: string; displayName?: string } | null;
   versions: VersionView[];
 }
 export interface GradebookCell {
+  assignmentId: string;
   status: string;
   points: number | null;
   passed: boolean;
   late: boolean;
+  submissionId?: string | null;
 }
-export interface Gradebook extends Page<{ enrollmentId: string; trainee: Person; circle?: { id: string; name: string } | null; cells: GradebookCell[] }> {
-  assignments: { id: string; title: Text; passMark?: number }[];
+export interface GradebookRow {
+  enrollmentId: string;
+  displayName: string;
+  email: string;
+  circle: Named | null;
+  cells: GradebookCell[];
+  passedCount?: number;
+}
+export interface Gradebook extends Page<GradebookRow> {
+  columns: { id: string; title: string; maxPoints: number; passMark: number; dueAt: string }[];
 }
 
 type Query = Record<string, string | number | undefined>;
@@ -132,6 +161,7 @@ export function gradingApi({ token, locale }: { token: string; locale: Locale })
   return {
     queue: (query: Query) => send<Page<QueueItem>>('GET', '/api/me/grading-queue', { query }),
     submission: (submissionId: string) => send<StaffSubmission>('GET', `/api/submissions/${id(submissionId)}`),
+    review: (submissionId: string, version: number) => send<ReviewView>('GET', `/api/submissions/${id(submissionId)}/versions/${version}/review`),
     comments: (submissionId: string, version: number) =>
       send<CommentView[] | Page<CommentView>>('GET', `/api/submissions/${id(submissionId)}/versions/${version}/comments`),
     comment: (submissionId: string, version: number, body: { body: string }) =>
@@ -143,6 +173,7 @@ export function gradingApi({ token, locale }: { token: string; locale: Locale })
     gradebook: (cohortId: string, query: Query) => send<Gradebook>('GET', `/api/cohorts/${id(cohortId)}/gradebook`, { query }),
     assignments: (cohortId: string) => send<AssignmentView[] | Page<AssignmentView>>('GET', `/api/cohorts/${id(cohortId)}/assignments`),
     assignment: (assignmentId: string) => send<AssignmentView>('GET', `/api/assignments/${id(assignmentId)}`),
+    extensions: (assignmentId: string) => send<Extension[] | Page<Extension>>('GET', `/api/assignments/${id(assignmentId)}/extensions`),
     instantiate: (cohortId: string) => send<unknown>('POST', `/api/cohorts/${id(cohortId)}/assignments/instantiate`, { body: {} }),
     editAssignment: (assignmentId: string, body: unknown) => send<AssignmentView>('PATCH', `/api/assignments/${id(assignmentId)}`, { body }),
     putExtension: (assignmentId: string, enrollmentId: string, body: unknown) =>

@@ -6,9 +6,8 @@ import { ErrorPage } from '~/components/errors';
 import { CsrfInput, FormErrors, Notice, SubmitButton } from '~/components/forms';
 import { ChevronBack } from '~/components/icons';
 import { validatedFormData } from '~/lib/csrf.server';
-import { displayName } from '~/lib/format';
 import { formatSize, rubricMax, textIn } from '~/lib/grading';
-import { gradingApi, itemsOf } from '~/lib/grading-api.server';
+import { gradingApi, itemsOf, personName, type AssignmentView } from '~/lib/grading-api.server';
 import { raise } from '~/lib/http.server';
 import { fixedT } from '~/lib/i18n.server';
 import { formatInstant } from '~/lib/manage';
@@ -44,22 +43,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const asked = Number(url.searchParams.get('version'));
   const version = versions.find((v) => v.number === asked) ?? latest;
-  const thread = await api.comments(id, version.number);
+  const assignmentId = submission.assignment?.id ?? submission.assignmentId ?? '';
+  const [thread, reviewResult, assignmentResult] = await Promise.all([
+    api.comments(id, version.number),
+    api.review(id, version.number),
+    submission.assignment?.rubric ? null : api.assignment(assignmentId),
+  ]);
+  const assignment = submission.assignment?.rubric ? (submission.assignment as AssignmentView) : assignmentResult?.ok ? assignmentResult.data : null;
+  if (!assignment) raise(notFound());
   const when = (iso: string) => formatInstant(iso, lang, user.timeZone);
-  const review = version.review ?? null;
-  const assignment = submission.assignment;
-  const trainee = displayName(submission.trainee, lang);
+  const review = reviewResult.ok ? reviewResult.data : null;
+  const trainee = personName(submission.trainee, lang);
+  const title = assignment.displayTitle ?? textIn(assignment.title, lang);
   const done = url.searchParams.get('done');
   return json({
     lang,
-    title: fixedT(lang)('grading.review.title', { name: trainee, assignment: textIn(assignment.title, lang) }),
+    title: fixedT(lang)('grading.review.title', { name: trainee, assignment: title }),
     id,
     trainee,
     status: submission.status,
     assignment: {
-      title: textIn(assignment.title, lang),
+      title,
       passMark: assignment.passMark,
-      max: rubricMax(assignment.rubric),
+      max: assignment.maxPoints ?? rubricMax(assignment.rubric),
       due: when(assignment.dueAt),
     },
     rubric: assignment.rubric.map((criterion) => ({
@@ -78,9 +84,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       html: renderMarkdown(version.text),
       late: version.late,
       submitted: when(version.submittedAt),
-      files: version.files.map((file) => ({ id: file.id, name: file.name, size: formatSize(file.size, lang) })),
+      files: (version.files ?? []).map((file) => ({ id: file.id, name: file.originalName, size: formatSize(file.sizeBytes, lang) })),
     },
-    others: versions.filter((v) => v.number !== version.number).map((v) => ({ number: v.number, submitted: when(v.submittedAt), released: Boolean(v.review?.releasedAt) })),
+    others: versions.filter((v) => v.number !== version.number).map((v) => ({ number: v.number, submitted: when(v.submittedAt) })),
     review: review
       ? {
           scores: review.scores,
@@ -94,7 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     comments: thread.ok
       ? itemsOf(thread.data).map((comment) => ({
           id: comment.id,
-          author: displayName(comment.author, lang),
+          author: personName(comment.author, lang),
           html: renderMarkdown(comment.body),
           peer: comment.kind === 'peer',
           at: when(comment.createdAt),
@@ -145,7 +151,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { version, intent, feedback, decision } = parsed.data;
   const saved = await api.saveReview(id, version, { scores, feedback, criterionFeedback, ...(decision ? { decision } : {}) });
   if (!saved.ok) return json({ form: 'review', errors: problemMessages(saved.problem), values: fields }, { status: saved.problem.status });
-  if (intent === 'release') {
+  // A released review stays released when edited: saving it is all "Save and release changes" needs.
+  if (intent === 'release' && !saved.data.released && !saved.data.releasedAt) {
     const released = await api.releaseReview(id, version);
     if (!released.ok) return json({ form: 'review', errors: problemMessages(released.problem), values: fields }, { status: released.problem.status });
     return back('released', version);

@@ -5,8 +5,6 @@ import { ErrorPage } from '~/components/errors';
 import { ChevronForward } from '~/components/icons';
 import { Pagination } from '~/components/pagination';
 import { circlesApi } from '~/lib/circles-api.server';
-import { displayName } from '~/lib/format';
-import { textIn } from '~/lib/grading';
 import { gradingApi } from '~/lib/grading-api.server';
 import { raise } from '~/lib/http.server';
 import { fixedT } from '~/lib/i18n.server';
@@ -45,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohorts = new Map<string, string>(coaching.map((circle) => [circle.cohortId, circle.cohort.displayName]));
   for (const role of user.staffRoles) if (!cohorts.has(role.cohortId)) cohorts.set(role.cohortId, '');
   const items = queue.ok ? queue.data.items : [];
-  for (const item of items) if (item.cohort?.displayName) cohorts.set(item.cohort.id, item.cohort.displayName);
+  for (const item of items) cohorts.set(item.cohort.id, item.cohort.displayName);
   return json({
     lang,
     title: fixedT(lang)('grading.title'),
@@ -58,13 +56,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     circles: coaching.map((circle) => ({ id: circle.id, name: circle.displayName })),
     rows: items.map((item) => ({
       id: item.submissionId,
-      trainee: displayName(item.trainee, lang),
-      assignment: textIn(item.assignment.title, lang),
-      circle: item.circle?.name ?? null,
-      cohort: item.cohort?.displayName ?? null,
-      version: item.version,
+      trainee: item.trainee.displayName,
+      assignment: item.assignment.displayName,
+      circle: item.circle?.displayName ?? null,
+      cohort: item.cohort.displayName,
+      version: item.versionNumber,
       submitted: formatInstant(item.submittedAt, lang, user.timeZone),
       late: item.late,
+      draft: Boolean(item.hasDraftReview),
     })),
   });
 }
@@ -131,6 +130,7 @@ export default function GradingQueue() {
                   <span className="queue-when">
                     <span className="muted">{t('grading.submittedAt', { date: row.submitted })}</span>
                     {row.late ? <span className="badge late">{t('grading.late')}</span> : null}
+                    {row.draft ? <span className="badge">{t('grading.draftReview')}</span> : null}
                   </span>
                   <ChevronForward />
                 </Link>

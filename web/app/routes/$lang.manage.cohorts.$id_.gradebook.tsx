@@ -6,8 +6,7 @@ import { ChevronBack } from '~/components/icons';
 import { Pagination } from '~/components/pagination';
 import { apiClient, call } from '~/lib/api.server';
 import { circlesApi } from '~/lib/circles-api.server';
-import { displayName } from '~/lib/format';
-import { submissionStatuses, textIn } from '~/lib/grading';
+import { submissionStatuses } from '~/lib/grading';
 import { gradingApi } from '~/lib/grading-api.server';
 import { raise } from '~/lib/http.server';
 import { fixedT } from '~/lib/i18n.server';
@@ -68,13 +67,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page,
     pages: book.ok ? pageCount(book.data.total, pageSize) : 1,
     total: book.ok ? book.data.total : 0,
-    assignments: book.ok ? book.data.assignments.map((a) => ({ id: a.id, title: textIn(a.title, lang) })) : [],
+    assignments: book.ok ? book.data.columns.map((a) => ({ id: a.id, title: a.title, max: a.maxPoints })) : [],
     rows: book.ok
       ? book.data.items.map((row) => ({
           id: row.enrollmentId,
-          name: displayName(row.trainee, lang),
-          circle: row.circle?.name ?? null,
-          cells: row.cells.map((cell) => ({ status: cell.status, points: cell.points, passed: cell.passed, late: cell.late })),
+          name: row.displayName,
+          circle: row.circle?.displayName ?? null,
+          cells: row.cells.map((cell) => ({
+            status: cell.status,
+            points: cell.points,
+            late: cell.late,
+            // Submitted work opens on the review page (the api scopes it: a coach sees their circles' only).
+            href: cell.submissionId && cell.status !== 'draft' ? `/${lang}/grading/${cell.submissionId}` : null,
+          })),
         }))
       : [],
   });
@@ -163,7 +168,11 @@ export default function GradebookPage() {
                   </th>
                   {row.cells.map((cell, index) => (
                     <td key={assignments[index]?.id ?? index} className={`cell-${cell.status}`}>
-                      <span>{t(`gradebook.statuses.${cell.status}`, { defaultValue: cell.status })}</span>
+                      {cell.href ? (
+                        <Link to={cell.href}>{t(`gradebook.statuses.${cell.status}`, { defaultValue: cell.status })}</Link>
+                      ) : (
+                        <span>{t(`gradebook.statuses.${cell.status}`, { defaultValue: cell.status })}</span>
+                      )}
                       {cell.points !== null ? <span className="points">{t('gradebook.points', { count: cell.points })}</span> : null}
                       {cell.late ? <span className="badge late">{t('grading.late')}</span> : null}
                     </td>
