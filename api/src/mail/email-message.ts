@@ -17,6 +17,8 @@ export const EMAIL_TEMPLATES = [
   'session_reminder',
   'submission_received',
   'assignment_due_soon',
+  'feedback_released',
+  'returned_for_revision',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 /** The emails about a place in a cohort; their data names the course and cohort (`courseTitle`, `cohortName`, `startsOn`, `endsOn`, `timeZone`). */

@@ -223,6 +223,11 @@ function compose(template: EmailTemplate, t: EmailCatalog, v: ComposeValues): Co
       const r = t.assignment_due_soon;
       return { subject: r.subject, intro: [v.courseTitle ? r.intro : r.introNoCourse, r.when], action: r.action, notes: [r.next], values };
     }
+    case 'feedback_released':
+    case 'returned_for_revision': {
+      const r = t[template];
+      return { subject: r.subject, intro: [v.courseTitle ? r.intro : r.introNoCourse], action: r.action, notes: [r.next], values };
+    }
   }
 }
 
