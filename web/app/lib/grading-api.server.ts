@@ -173,7 +173,6 @@ export function gradingApi({ token, locale }: { token: string; locale: Locale })
     gradebook: (cohortId: string, query: Query) => send<Gradebook>('GET', `/api/cohorts/${id(cohortId)}/gradebook`, { query }),
     assignments: (cohortId: string) => send<AssignmentView[] | Page<AssignmentView>>('GET', `/api/cohorts/${id(cohortId)}/assignments`),
     assignment: (assignmentId: string) => send<AssignmentView>('GET', `/api/assignments/${id(assignmentId)}`),
-    extensions: (assignmentId: string) => send<Extension[] | Page<Extension>>('GET', `/api/assignments/${id(assignmentId)}/extensions`),
     instantiate: (cohortId: string) => send<unknown>('POST', `/api/cohorts/${id(cohortId)}/assignments/instantiate`, { body: {} }),
     editAssignment: (assignmentId: string, body: unknown) => send<AssignmentView>('PATCH', `/api/assignments/${id(assignmentId)}`, { body }),
     putExtension: (assignmentId: string, enrollmentId: string, body: unknown) =>

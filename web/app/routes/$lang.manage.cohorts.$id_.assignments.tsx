@@ -56,13 +56,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assignments: list.ok
       ? itemsOf(list.data).map((a) => ({
           id: a.id,
-          title: textIn(a.title, lang),
+          title: a.displayTitle ?? textIn(a.title, lang),
           due: formatInstant(a.dueAt, lang, user.timeZone),
           dueLocal: toLocalInput(a.dueAt, zone),
           latePolicy: a.latePolicy,
           kind: a.submissionKind,
           passMark: a.passMark,
-          max: rubricMax(a.rubric ?? []),
+          max: a.maxPoints ?? rubricMax(a.rubric ?? []),
           extensions: (a.extensions ?? []).map((e) => ({
             enrollmentId: e.enrollmentId,
             name: e.trainee ? displayName(e.trainee, lang) : (names.get(e.enrollmentId) ?? e.enrollmentId),
@@ -244,6 +244,23 @@ function AssignmentCard({ row, errors }: { row: Row; errors?: string[] }) {
             <SubmitButton name="intent" value="extend">
               {t('assignments.extend')}
             </SubmitButton>
+          </Form>
+          <Form method="post" className="assignment-form">
+            <CsrfInput />
+            <input type="hidden" name="assignmentId" value={row.id} />
+            <div className="field">
+              <label htmlFor={`unwho-${row.id}`}>{t('assignments.removeFor')}</label>
+              <select id={`unwho-${row.id}`} name="enrollmentId" required>
+                {trainees.map((trainee) => (
+                  <option key={trainee.id} value={trainee.id}>
+                    {trainee.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button" name="intent" value="unextend">
+              {t('assignments.removeExtension')}
+            </button>
           </Form>
         </details>
       ) : null}
