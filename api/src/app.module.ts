@@ -16,6 +16,7 @@ import { CatalogModule } from './courses/catalog.module';
 import { loadConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
+import { GradebookModule } from './gradebook/gradebook.module';
 import { HealthController } from './health/health.controller';
 import { InvitationsModule } from './invitations/invitations.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -41,7 +42,7 @@ export const loggerModule = LoggerModule.forRoot({
 });
 
 @Module({
-  imports: [ConfigModule, loggerModule, DatabaseModule, AccessModule, AuthModule, UsersModule, OrganizationsModule, InvitationsModule, CatalogModule, CohortsModule, EnrollmentsModule, CirclesModule, SessionsModule, CalendarModule, AssignmentsModule, ReviewsModule],
+  imports: [ConfigModule, loggerModule, DatabaseModule, AccessModule, AuthModule, UsersModule, OrganizationsModule, InvitationsModule, CatalogModule, CohortsModule, EnrollmentsModule, CirclesModule, SessionsModule, CalendarModule, AssignmentsModule, ReviewsModule, GradebookModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })
