@@ -62,7 +62,8 @@ export interface Comment {
   criterionKey?: string | null;
   body: string;
   createdAt: string;
-  author?: { id?: string; nameLatin?: string | null; nameArabic?: string | null } | null;
+  author?: { id?: string; displayName?: string } | null;
+  mine?: boolean;
 }
 export interface Review {
   scores: Record<string, string>;
@@ -133,6 +134,8 @@ export function exercisesApi({ token, locale }: { token: string; locale: Locale 
     removeFile: (id: string, fileId: string) => go<unknown>('DELETE', `/api/assignments/${enc(id)}/submission/files/${enc(fileId)}`),
     submit: (id: string) => go<Submission>('POST', `/api/assignments/${enc(id)}/submission/submit`),
     submission: (submissionId: string) => go<Submission & { assignment?: Assignment }>('GET', `/api/submissions/${enc(submissionId)}`),
+    comments: (submissionId: string, version: number) =>
+      go<{ items: Comment[] }>('GET', `/api/submissions/${enc(submissionId)}/versions/${version}/comments`),
     comment: (submissionId: string, version: number, body: { body: string; criterionKey?: string; kind?: 'peer' }) =>
       go<Comment>('POST', `/api/submissions/${enc(submissionId)}/versions/${version}/comments`, body),
   };

@@ -15,7 +15,6 @@ import { CSRFError } from 'remix-utils/csrf/server';
 import { ErrorPage } from '~/components/errors';
 import { DraftAutosave, RenderedMarkdown, StatusBadge } from '~/components/exercises';
 import { CsrfInput, FormErrors, Notice, SubmitButton } from '~/components/forms';
-import { displayName } from '~/lib/format';
 import { csrf, validatedFormData } from '~/lib/csrf.server';
 import { exercisesApi, type Comment, type FileInfo, type Version } from '~/lib/exercises-api.server';
 import { acceptedTypeNames, acceptedTypes, draftLimit, fileLimitBytes, formatClock, formatDue, formatSize, maySubmit, statusOf, text } from '~/lib/exercises';
@@ -50,7 +49,7 @@ function commentView(comment: Comment, lang: Locale, zone: string | null) {
     kind: comment.kind,
     criterionKey: comment.criterionKey ?? null,
     html: renderMarkdown(comment.body),
-    author: comment.author ? displayName(comment.author, lang) : '',
+    author: comment.author?.displayName ?? '',
     when: formatDue(comment.createdAt, lang, zone),
   };
 }
@@ -64,6 +63,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!assignment.ok) raise(notFound());
   const a = assignment.data;
   const s = submission.ok ? submission.data : null;
+  // Each version's thread (the trainee's with staff, and circle-mates' peer comments); a trainee has a handful.
+  const threads = new Map<number, Comment[]>();
+  if (s) {
+    const lists = await Promise.all(s.versions.map((v) => api.comments(s.id, v.number)));
+    s.versions.forEach((v, i) => {
+      const list = lists[i];
+      threads.set(v.number, list?.ok ? list.data.items : []);
+    });
+  }
   const zone = user.timeZone ?? a.timeZone ?? null;
   const url = new URL(request.url);
   const status = statusOf(s?.status);
@@ -78,7 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .sort((x: Version, y: Version) => y.number - x.number)
     .map((version) => {
       const review = version.review?.releasedAt ? version.review : null;
-      const comments = (version.comments ?? []).map((comment) => commentView(comment, lang, zone));
+      const comments = (threads.get(version.number) ?? version.comments ?? []).map((comment) => commentView(comment, lang, zone));
       return {
         number: version.number,
         html: renderMarkdown(version.text),
