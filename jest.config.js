@@ -17,10 +17,11 @@ const swc = [
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
-  moduleNameMapper: { '^@halaqa/(migrations|certificates|courses)$': '<rootDir>/$1/src' },
+  // file-type's exports name no `require` condition: point jest at its Node entry (transformed below).
+  moduleNameMapper: { '^@halaqa/(migrations|certificates|courses)$': '<rootDir>/$1/src', '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
   rootDir: __dirname,
   // ESM-only packages we import from TypeScript get transformed too.
-  transformIgnorePatterns: ['/node_modules/(?!(?:.*/node_modules/)?(?:content-disposition|marked|is-ip|ip-regex|super-regex|function-timeout|time-span|convert-hrtime|clone-regexp|is-regexp)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(?:.*/node_modules/)?(?:content-disposition|marked|is-ip|ip-regex|super-regex|function-timeout|time-span|convert-hrtime|clone-regexp|is-regexp|file-type|strtok3|token-types|uint8array-extras|@tokenizer/inflate|@borewit/text-codec)/)'],
 };
 
 module.exports = {

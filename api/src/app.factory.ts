@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import { loadConfig } from './config/config';
+import { MAX_FILE_BYTES } from './files/file-types';
 
 /** Bodies above this are refused with 413 before they are parsed. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -36,6 +38,10 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
       done(Object.assign(new Error('Invalid JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
     }
   });
+  // Uploads (submission files): multipart/form-data only, one file ≤ 10 MB, few fields; JSON parsing above is unchanged.
+  // @fastify/multipart's types resolve another copy of fastify in this tree, so the linter cannot see its type.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
+  await adapter.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 100 } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false, logger: options.logger === false ? false : undefined });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   configureApp(app);

@@ -20,7 +20,7 @@ interface Schema {
   allOf?: Schema[];
 }
 interface OpenApi {
-  paths: Record<string, Record<string, { requestBody?: { content: { 'application/json': { schema: Schema } } } }>>;
+  paths: Record<string, Record<string, { requestBody?: { content: { 'application/json'?: { schema: Schema }; 'multipart/form-data'?: { schema: Schema } } } }>>;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -44,12 +44,17 @@ function resolve(schema: Schema | undefined): Schema | undefined {
 /** The route's body fields: name → 'string' | 'object' | other type. Empty for routes without a body. */
 function fieldsOf(route: DiscoveredRoute): Record<string, Schema> {
   const body = openapi.paths[route.openApiPath]?.[route.method.toLowerCase()]?.requestBody;
-  return resolve(body?.content['application/json'].schema)?.properties ?? {};
+  return resolve(body?.content['application/json']?.schema)?.properties ?? {};
 }
 
 function hasRequiredFields(route: DiscoveredRoute): boolean {
   const body = openapi.paths[route.openApiPath]?.[route.method.toLowerCase()]?.requestBody;
-  return (resolve(body?.content['application/json'].schema)?.required ?? []).length > 0;
+  return (resolve(body?.content['application/json']?.schema)?.required ?? []).length > 0;
+}
+
+/** Uploads take multipart/form-data (their JSON attempts are the parsing ones: the JSON parser still guards them). */
+function isUpload(route: DiscoveredRoute): boolean {
+  return openapi.paths[route.openApiPath]?.[route.method.toLowerCase()]?.requestBody?.content['multipart/form-data'] !== undefined;
 }
 
 /** Every field (and every field inside an object field) set to the text `value`. */
@@ -113,8 +118,9 @@ describe('bad input on every POST and PATCH route', () => {
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
       expect.arrayContaining(['POST /api/auth/register', 'POST /api/auth/login', 'PATCH /api/me', 'POST /api/me/password', 'POST /api/organizations', 'POST /api/invitations/:token/accept']),
     );
-    // Logout and rotating the calendar feed take no body.
-    for (const route of routes.filter((r) => !r.path.endsWith('/logout') && !r.path.endsWith('/calendar-feed/rotate'))) expect({ route: route.path, fields: Object.keys(fieldsOf(route)).length > 0 }).toEqual({ route: route.path, fields: true });
+    // Logout, rotating the calendar feed, instantiating assignments and submitting a draft take no body; uploads are multipart.
+    const bodyless = ['/logout', '/calendar-feed/rotate', '/assignments/instantiate', '/submission/submit'];
+    for (const route of routes.filter((r) => !bodyless.some((end) => r.path.endsWith(end)) && !isUpload(r))) expect({ route: route.path, fields: Object.keys(fieldsOf(route)).length > 0 }).toEqual({ route: route.path, fields: true });
   });
 
   it('answers every attempt with a 4xx problem that has a code, and writes nothing', async () => {

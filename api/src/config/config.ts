@@ -16,6 +16,8 @@ const schema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Halaqa <no-reply@halaqa.local>'),
   MAIL_OUTBOX_DIR: z.string().default('var/mail-outbox'),
+  /** Where the local FileStore keeps uploaded attachments. */
+  FILES_DIR: z.string().min(1).default('var/files'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-For from the web server in front (for per-IP rate limits). */
   TRUST_PROXY: z
