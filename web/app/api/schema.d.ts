@@ -3,6 +3,118 @@
  */
 
 export interface paths {
+    "/api/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Assignments_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Assignments_update"];
+        trace?: never;
+    };
+    "/api/assignments/{id}/extensions/{enrollmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Assignments_putExtension"];
+        post?: never;
+        delete: operations["Assignments_deleteExtension"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OwnSubmission_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/submission/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["OwnSubmission_saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/submission/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OwnSubmission_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/submission/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["OwnSubmission_deleteFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/submission/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OwnSubmission_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -211,6 +323,38 @@ export interface paths {
         patch: operations["Cohorts_update"];
         trace?: never;
     };
+    "/api/cohorts/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CohortAssignments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/assignments/instantiate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CohortAssignments_instantiate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cohorts/{id}/circles": {
         parameters: {
             query?: never;
@@ -285,6 +429,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["CohortEnrollments_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/gradebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Gradebook_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/gradebook.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Gradebook_csv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -427,6 +603,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Catalog_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Files_download"];
         put?: never;
         post?: never;
         delete?: never;
@@ -625,6 +817,38 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["MyEnrollments_update"];
+        trace?: never;
+    };
+    "/api/me/gradebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyGrading_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/grading-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyGrading_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/me/password": {
@@ -835,6 +1059,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Submissions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/versions/{n}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reviews_comments"];
+        put?: never;
+        post: operations["Reviews_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/versions/{n}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reviews_get"];
+        put: operations["Reviews_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/versions/{n}/review/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Reviews_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{id}": {
         parameters: {
             query?: never;
@@ -907,6 +1195,50 @@ export interface components {
             key: string;
             label: components["schemas"]["LocalizedTextResponse"];
             required: boolean;
+        };
+        AssignmentList: {
+            items: components["schemas"]["AssignmentResponse"][];
+        };
+        AssignmentResponse: {
+            /** @description The caller may edit it and grant extensions (lead trainers, admins). */
+            canManage: boolean;
+            /** Format: uuid */
+            cohortId: string;
+            /** @description Instructions (Markdown) in the language of Accept-Language. */
+            displayInstructions: string;
+            /** @description Title in the language of Accept-Language. */
+            displayTitle: string;
+            /** Format: date-time */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @description The caller’s own due date (their extension, if any); `dueAt` for staff.
+             */
+            effectiveDueAt: string;
+            exerciseKey: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Markdown per locale. */
+            instructions: components["schemas"]["LocalizedTextResponse"];
+            /** @description Trainee: the latest version was late, or nothing is submitted and the effective due date has passed. False for staff. */
+            late: boolean;
+            /** @enum {string} */
+            latePolicy: "accept" | "mark_late" | "close";
+            /** @description Sum of the best level of each criterion. */
+            maxPoints: number;
+            moduleKey: string;
+            passMark: number;
+            /** @description Course order (module, then exercise). */
+            position: number;
+            rubric: components["schemas"]["RubricCriterionResponse"][];
+            /**
+             * @description The caller’s own status (trainees); null for staff.
+             * @enum {string|null}
+             */
+            status: "not_started" | "draft" | "submitted" | "returned" | "passed" | null;
+            /** @enum {string} */
+            submissionKind: "text" | "file" | "both";
+            title: components["schemas"]["LocalizedTextResponse"];
         };
         AttendanceMarkDto: {
             /** Format: uuid */
@@ -1227,6 +1559,28 @@ export interface components {
              */
             staffRole: "lead_trainer" | "coach" | null;
         };
+        CommentAuthor: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        CommentList: {
+            items: components["schemas"]["CommentResponse"][];
+        };
+        CommentResponse: {
+            author: components["schemas"]["CommentAuthor"];
+            /** @description Markdown. */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            criterionKey?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "thread" | "peer";
+            /** @description Written by the caller. */
+            mine: boolean;
+        };
         CompletionRuleResponse: {
             finalReview: boolean;
             /** @description Share of circle sessions attended (present or late). */
@@ -1304,6 +1658,18 @@ export interface components {
              * @example Asia/Amman
              */
             timeZone: string;
+        };
+        CreateCommentDto: {
+            /** @description Markdown; sanitized when shown. */
+            body: string;
+            /** @description A criterion key of the assignment’s rubric, when the comment is about one. */
+            criterionKey?: string;
+            /**
+             * @description `peer`: a circle-mate on released, passed work.
+             * @default thread
+             * @enum {string}
+             */
+            kind: "thread" | "peer";
         };
         CreateInvitationDto: {
             /**
@@ -1445,6 +1811,70 @@ export interface components {
             /** @description 1 for the first on the waitlist; null unless waitlisted. */
             waitlistPosition: number | null;
         };
+        ExtensionDto: {
+            /**
+             * Format: date-time
+             * @description The trainee’s own due instant.
+             */
+            dueAt: string;
+            reason?: string | null;
+        };
+        ExtensionResponse: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            reason: string | null;
+        };
+        GradebookCell: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** @description The latest version was submitted late. */
+            late: boolean;
+            passed: boolean;
+            /** @description Points of the released review of the latest version. */
+            points?: number | null;
+            /** @enum {string} */
+            status: "not_started" | "draft" | "submitted" | "returned" | "passed";
+            /** Format: uuid */
+            submissionId?: string | null;
+        };
+        GradebookCircle: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        GradebookColumn: {
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            maxPoints: number;
+            passMark: number;
+            position: number;
+            title: string;
+        };
+        GradebookPage: {
+            columns: components["schemas"]["GradebookColumn"][];
+            items: components["schemas"]["GradebookRow"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        GradebookRow: {
+            /** @description One per column, in column order. */
+            cells: components["schemas"]["GradebookCell"][];
+            circle?: components["schemas"]["GradebookCircle"] | null;
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            passedCount: number;
+            /** Format: uuid */
+            userId: string;
+        };
         HealthResponse: {
             /** @enum {string} */
             database: "up" | "down";
@@ -1452,6 +1882,11 @@ export interface components {
             redis: "up" | "down";
             /** @enum {string} */
             status: "ok" | "degraded";
+        };
+        InstantiateResponse: {
+            /** @description How many assignments were created now (0 when all existed). */
+            created: number;
+            items: components["schemas"]["AssignmentResponse"][];
         };
         InvitationCreatedResponse: {
             email: string;
@@ -1692,6 +2127,10 @@ export interface components {
             /** @description 1 for the first on the waitlist; null unless waitlisted. */
             waitlistPosition: number | null;
         };
+        MyGradebook: {
+            columns: components["schemas"]["GradebookColumn"][];
+            row: components["schemas"]["GradebookRow"];
+        };
         MyMemberCircleResponse: {
             /** @description The whole circle’s rate; null in the trainee view. */
             attendance: components["schemas"]["AttendanceRateResponse"] | null;
@@ -1838,6 +2277,26 @@ export interface components {
             /** @example https://halaqa.org/problems/validation.failed */
             type: string;
         };
+        QueueItem: {
+            assignment: components["schemas"]["GradebookCircle"];
+            circle?: components["schemas"]["GradebookCircle"] | null;
+            cohort: components["schemas"]["GradebookCircle"];
+            /** @description A review of this version is saved but not released. */
+            hasDraftReview: boolean;
+            late: boolean;
+            /** Format: uuid */
+            submissionId: string;
+            /** Format: date-time */
+            submittedAt: string;
+            trainee: components["schemas"]["GradebookCircle"];
+            versionNumber: number;
+        };
+        QueuePage: {
+            items: components["schemas"]["QueueItem"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         QuotaDto: {
             /**
              * @description Group applicants by their organization, or by the city of their organization.
@@ -1866,6 +2325,33 @@ export interface components {
              * @example Asia/Amman
              */
             timeZone: string;
+        };
+        ReviewResponse: {
+            /** @description Every criterion scored and a decision taken: it may be released. */
+            complete: boolean;
+            criterionFeedback: {
+                [key: string]: string;
+            };
+            /** @enum {string|null} */
+            decision: "pass" | "revise" | null;
+            feedback: string;
+            /** Format: uuid */
+            id: string;
+            maxPoints: number;
+            passMark: number;
+            /** @description Sum of the chosen levels’ points. */
+            points: number;
+            released: boolean;
+            /** Format: date-time */
+            releasedAt: string | null;
+            scores: {
+                [key: string]: string;
+            };
+            /** Format: uuid */
+            submissionId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            versionNumber: number;
         };
         RosterEntryResponse: {
             /** @description Answers to the application questions, by key. */
@@ -1908,6 +2394,40 @@ export interface components {
             id: string;
             nameArabic: string;
             nameLatin: string;
+        };
+        RubricCriterionResponse: {
+            key: string;
+            levels: components["schemas"]["RubricLevelResponse"][];
+            title: components["schemas"]["LocalizedTextResponse"];
+        };
+        RubricLevelResponse: {
+            description: components["schemas"]["LocalizedTextResponse"];
+            key: string;
+            label: components["schemas"]["LocalizedTextResponse"];
+            points: number;
+        };
+        SaveDraftDto: {
+            /** @description Markdown, as written (may be empty). */
+            text: string;
+        };
+        SaveReviewDto: {
+            /** @description Feedback per criterion key, Markdown. */
+            criterionFeedback?: {
+                [key: string]: string;
+            };
+            /** @enum {string|null} */
+            decision?: "pass" | "revise" | null;
+            /** @description Overall feedback, Markdown, any language. */
+            feedback: string;
+            /**
+             * @description Criterion key → level key of the assignment’s rubric; may be partial in a draft.
+             * @example {
+             *       "choice": "proficient"
+             *     }
+             */
+            scores: {
+                [key: string]: string;
+            };
         };
         SeatAllocationDto: {
             /** @description Seats the organization holds; not below those it already filled. */
@@ -1993,6 +2513,69 @@ export interface components {
             nameArabic: string;
             nameLatin: string;
         };
+        SubmissionFileResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The type found in its content. */
+            mediaType: string;
+            /** @description The name the trainee gave it. */
+            originalName: string;
+            sizeBytes: number;
+            /**
+             * @description Download path (attachment).
+             * @example /api/files/2f0c…
+             */
+            url: string;
+        };
+        SubmissionResponse: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** @description Files attached to the draft (empty for staff). */
+            draftFiles: components["schemas"]["SubmissionFileResponse"][];
+            /** Format: date-time */
+            draftSavedAt: string | null;
+            /** @description The draft (Markdown); only its author sees it, null for staff. */
+            draftText: string | null;
+            /**
+             * Format: date-time
+             * @description The trainee’s due date (extension included).
+             */
+            effectiveDueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Number of the newest version (0 before the first). */
+            latestVersion: number;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "passed";
+            /** Format: date-time */
+            submittedAt: string | null;
+            trainee: components["schemas"]["SubmissionTraineeRef"];
+            /** @description Oldest first. */
+            versions: components["schemas"]["SubmissionVersionResponse"][];
+        };
+        SubmissionTraineeRef: {
+            displayName: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        SubmissionVersionResponse: {
+            files: components["schemas"]["SubmissionFileResponse"][];
+            late: boolean;
+            /** @description 1, 2, … in order of submission. */
+            number: number;
+            /** @description The trainee sees it only once released; staff always. */
+            review: components["schemas"]["VersionReviewResponse"] | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description Markdown as submitted. */
+            text: string;
+        };
         SyllabusExerciseResponse: {
             key: string;
             /** @enum {string} */
@@ -2015,6 +2598,19 @@ export interface components {
             summary: string;
             /** @description In `textLocale`. */
             title: string;
+        };
+        UpdateAssignmentDto: {
+            /**
+             * Format: date-time
+             * @description New due instant (ISO 8601 with offset).
+             */
+            dueAt?: string;
+            /** @enum {string} */
+            latePolicy?: "accept" | "mark_late" | "close";
+            /** @description At most the rubric maximum (422 `max` otherwise). */
+            passMark?: number;
+            /** @enum {string} */
+            submissionKind?: "text" | "file" | "both";
         };
         UpdateCircleDto: {
             /** @description Name per locale; at least one. */
@@ -2128,6 +2724,13 @@ export interface components {
             /** @description Every session changed (this one first, then later ones of the series). */
             items: components["schemas"]["SessionResponse"][];
         };
+        UploadFileBody: {
+            /**
+             * Format: binary
+             * @description One file ≤ 10 MB: PDF, PNG, JPEG, WebP, DOCX, XLSX, PPTX, ODT, MP3, M4A, OGG, WAV or WebM audio.
+             */
+            file: string;
+        };
         UserResponse: {
             /** @description Circles the user coaches or is a current member of. */
             circleRoles: components["schemas"]["CircleRoleResponse"][];
@@ -2159,6 +2762,25 @@ export interface components {
              */
             timeZone: string;
         };
+        VersionReviewResponse: {
+            criterionFeedback: {
+                [key: string]: string;
+            };
+            /** @enum {string|null} */
+            decision: "pass" | "revise" | null;
+            /** @description Markdown. */
+            feedback: string;
+            points: number;
+            /**
+             * Format: date-time
+             * @description Null: not released (only staff see it).
+             */
+            releasedAt: string | null;
+            /** @description Criterion key → level key. */
+            scores: {
+                [key: string]: string;
+            };
+        };
         ViewerEnrollmentResponse: {
             /** Format: uuid */
             id: string;
@@ -2180,6 +2802,300 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    Assignments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any staff of the cohort, admins, and its trainees (active or completed); others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Assignments_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAssignmentDto"];
+            };
+        };
+        responses: {
+            /** @description Due date, late policy, submission kind, pass mark (≤ rubric maximum). Audited. Lead trainers of the cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Assignments_putExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                enrollmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionDto"];
+            };
+        };
+        responses: {
+            /** @description Sets one trainee’s own due date (the enrollment must be of the cohort, else 404). Audited. Lead trainers of the cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtensionResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Assignments_deleteExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                enrollmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removes an extension (none: 404). Audited. Lead trainers of the cohort and admins; others get 404. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OwnSubmission_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created empty on first read: draft, draft files, versions with their files and released reviews. The caller’s own (a trainee of the cohort); anyone else gets 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OwnSubmission_saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraftDto"];
+            };
+        };
+        responses: {
+            /** @description Saves the draft text (Markdown ≤ 50,000 characters); never touches versions. The caller’s own (a trainee of the cohort); anyone else gets 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OwnSubmission_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileBody"];
+            };
+        };
+        responses: {
+            /** @description Attaches one file (≤ 10 MB: 413) to the draft, at most 5 (409 `file.too_many`); its type is sniffed from the content: not on the list, or a name whose extension says otherwise: 415. The caller’s own (a trainee of the cohort); anyone else gets 404. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionFileResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OwnSubmission_deleteFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removes a draft file (a submitted version’s files stay: 404). The caller’s own (a trainee of the cohort); anyone else gets 404. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OwnSubmission_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Freezes the draft into the next version; status → submitted. 422 when the kind needs text or a file that is missing; 409 when already submitted or passed, or after the due date under `close` (`assignment.closed`). The caller’s own (a trainee of the cohort); anyone else gets 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     Auth_login: {
         parameters: {
             query?: never;
@@ -2759,6 +3675,68 @@ export interface operations {
             };
         };
     };
+    CohortAssignments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description In course order; a trainee sees their own status, effective due date and late flag. Any staff of the cohort, admins, and its trainees (active or completed); others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentList"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CohortAssignments_instantiate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Creates the assignments of every exercise of the pinned course version that has none yet (idempotent). Lead trainers of the cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstantiateResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     CohortCircles_board: {
         parameters: {
             query?: never;
@@ -2992,6 +3970,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnrollmentResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Gradebook_page: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only trainees currently in this circle. */
+                circleId?: string;
+                /** @description Only trainees with at least one assignment in this status. */
+                status?: "not_started" | "draft" | "submitted" | "returned" | "passed";
+                /** @description Part of a name or email. */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rows = trainees (by name), columns = assignments in course order; a cell per assignment. Lead trainers of the cohort and admins: every trainee; a coach: the trainees of the circles they coach; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradebookPage"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Gradebook_csv: {
+        parameters: {
+            query?: {
+                circleId?: string;
+                status?: "not_started" | "draft" | "submitted" | "returned" | "passed";
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gradebook as CSV, streamed: UTF-8 with BOM, a header row in the caller’s language, same filters. Lead trainers of the cohort and admins: every trainee; a coach: the trainees of the circles they coach; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Error (application/problem+json, RFC 9457) */
@@ -3381,6 +4434,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CourseResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Files_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Downloads an attachment (`Content-Disposition: attachment`, its sniffed type, `nosniff`), scoped like its version: its author, staff who may review it, circle-mates once passed and released; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description Error (application/problem+json, RFC 9457) */
@@ -3786,6 +4870,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnrollmentResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MyGrading_mine: {
+        parameters: {
+            query: {
+                cohortId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s own row of a cohort’s gradebook (active or completed enrollment; else 404). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyGradebook"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MyGrading_queue: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                cohortId?: string;
+                circleId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Submitted work waiting for a released review, oldest first, for the circles the caller coaches and the cohorts they lead. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePage"];
                 };
             };
             /** @description Error (application/problem+json, RFC 9457) */
@@ -4384,6 +5533,205 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UpdatedSessionsResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Submissions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Staff read (no draft): coaches of the trainee’s current circle, lead trainers of the cohort, admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Reviews_comments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thread of the version, oldest first. The trainee and staff see all of it; a circle-mate only the peer comments of released, passed work (else 404). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentList"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Reviews_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            /** @description The trainee and staff write `thread` comments; a circle-mate writes `peer` comments on released, passed work only. Audited. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Reviews_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Coaches of a circle the trainee is in, lead trainers of the cohort and admins; others get 404. The trainee sees it once released (before: 404). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Reviews_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveReviewDto"];
+            };
+        };
+        responses: {
+            /** @description Saves the review (a draft until released; a released one stays released and must stay complete). Audited. Coaches of a circle the trainee is in, lead trainers of the cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Reviews_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Releases the review: needs every criterion scored and a decision (422 `review.incomplete`); already released: 409. The submission becomes `passed` or `returned`, the trainee gets an email. Coaches of a circle the trainee is in, lead trainers of the cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
                 };
             };
             /** @description Error (application/problem+json, RFC 9457) */
