@@ -148,3 +148,51 @@ describe('the demo circles', () => {
     expect(pastNames).toEqual(expect.arrayContaining([['Haneen Zaid', CIRCLE.ramallahBireh, 1], ['Mohammad Amro', null, 0]]));
   });
 });
+
+describe('the demo exercises', () => {
+  const workCounts = () =>
+    sql<Record<string, string>>(
+      t,
+      `SELECT (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM submissions) AS submissions, (SELECT count(*) FROM submission_versions) AS versions,
+         (SELECT count(*) FROM reviews) AS reviews, (SELECT count(*) FROM feedback_comments) AS comments`,
+    );
+
+  it('has assignments in Ramallah and Baghdad and work in every state; a second run changes nothing', async () => {
+    const before = await workCounts();
+    expect(Number(before[0].assignments)).toBeGreaterThanOrEqual(4);
+    await ds.transaction((m) => seedDemo(m));
+    expect(await workCounts()).toEqual(before);
+    const states = await sql<{ status: string }>(t, `SELECT DISTINCT s.status FROM submissions s JOIN assignments a ON a.id = s.assignment_id WHERE a.cohort_id = $1 ORDER BY s.status`, [COHORT.ramallah]);
+    expect(states.map((s) => s.status)).toEqual(['passed', 'returned', 'submitted']);
+  });
+
+  it('puts work in coach@’s queue oldest first with a late one, and a resubmission with two versions', async () => {
+    const coach = await login('coach@example.org');
+    const queue = await request(t.url).get(`/api/me/grading-queue?cohortId=${COHORT.ramallah}`).set('authorization', bearer(coach)).set('accept-language', 'en').expect(200);
+    const items = (queue.body as { items: { trainee: { displayName: string }; versionNumber: number; late: boolean }[] }).items;
+    expect(items.map((i) => [i.trainee.displayName, i.versionNumber, i.late])).toEqual([
+      ['Ruba Shalabi', 1, false],
+      ['Aseel Barghouti', 2, false],
+      ['Majd Qawasmeh', 1, true],
+    ]);
+  });
+
+  it('gives trainee@ English feedback on passed work with a thread and a peer comment, Arabic feedback on returned work; graduate@ passed everything in Baghdad', async () => {
+    const trainee = await login('trainee@example.org');
+    const mine = await request(t.url).get(`/api/me/gradebook?cohortId=${COHORT.ramallah}`).set('authorization', bearer(trainee)).expect(200);
+    const cells = (mine.body as { row: { cells: { status: string; submissionId: string | null }[] } }).row.cells;
+    expect(cells.map((c) => c.status).slice(0, 2)).toEqual(['passed', 'returned']);
+    const passed = await request(t.url).get(`/api/submissions/${cells[0].submissionId}/versions/1/review`).set('authorization', bearer(trainee)).expect(200);
+    expect(passed.body.feedback).toContain('A clear, workable structure');
+    const returned = await request(t.url).get(`/api/submissions/${cells[1].submissionId}/versions/1/review`).set('authorization', bearer(trainee)).expect(200);
+    expect(returned.body.feedback).toContain('بداية جيدة');
+    const thread = await request(t.url).get(`/api/submissions/${cells[0].submissionId}/versions/1/comments`).set('authorization', bearer(trainee)).expect(200);
+    expect((thread.body as { items: { kind: string }[] }).items.map((c) => c.kind)).toEqual(['thread', 'thread', 'peer']);
+
+    const graduate = await login('graduate@example.org');
+    const record = await request(t.url).get(`/api/me/gradebook?cohortId=${COHORT.baghdad}`).set('authorization', bearer(graduate)).expect(200);
+    const row = (record.body as { row: { cells: { status: string }[]; passedCount: number } }).row;
+    expect(row.cells.length).toBeGreaterThan(0);
+    expect(row.cells.every((c) => c.status === 'passed')).toBe(true);
+  });
+});

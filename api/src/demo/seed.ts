@@ -12,6 +12,7 @@ import { OrganizationMember } from '../organizations/organization-member.entity'
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 import { DEMO_CIRCLES, DEMO_COHORTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, demoSeriesId, demoSessionId, type DemoCircle, type DemoCohort, type DemoEnrollment } from './demo-data';
+import { seedExercises } from './demo-exercises';
 
 export interface SeedReport {
   created: number;
@@ -63,6 +64,8 @@ export async function seedDemo(manager: EntityManager, onProgress: (done: number
     else count(report, result);
     onProgress(++done, total);
   }
+  // Assignments of the Ramallah and Baghdad cohorts and work in every state (fixed ids; a second run adds nothing).
+  report.created += await seedExercises(manager);
   return report;
 }
 
