@@ -1,0 +1,208 @@
+import type { Browser, Page } from 'playwright-core';
+import { horizontalOverflow, launchBrowser, newPhone, screenshot, signIn, submit, WEB_URL } from '../support/browser';
+import { apiCall, apiLogin, join, newPerson, openCohort } from '../support/cohort-api';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function withPage<T>(js: boolean, lang: string, run: (page: Page) => Promise<T>): Promise<T> {
+  const context = await newPhone(browser, { javaScriptEnabled: js, locale: lang });
+  try {
+    return await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+interface AssignmentData {
+  id: string;
+  displayTitle: string;
+  rubric: { key: string; levels: { key: string; points: number }[] }[];
+}
+
+/** A small CSV reader (quoted fields, doubled quotes, CRLF), enough to check what a spreadsheet app would show. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+/**
+ * An Amman cohort led by trainer@ with its exercises and two circles: coach@'s, with a trainee who has submitted
+ * the first exercise, and another coach's, with a trainee of their own.
+ */
+async function cohortWithSubmission() {
+  const suffix = Date.now().toString(36);
+  const cohortId = await openCohort({ name: `Grading ${suffix}`, capacity: 10, mode: 'open', city: 'Amman' });
+  const trainer = await apiLogin('trainer@example.org');
+  const coachToken = await apiLogin('coach@example.org');
+  const coach = await apiCall<{ id: string }>('GET', '/api/me', coachToken);
+  const otherCoach = await newPerson('other-coach', { nameLatin: 'Omar Saleh', nameArabic: 'عمر صالح' }, 'ar');
+  const otherCoachId = (await apiCall<{ id: string }>('GET', '/api/me', otherCoach.token)).id;
+  const trainee = await newPerson('graded', { nameLatin: 'Rania Khalil', nameArabic: 'رانيا خليل' }, 'ar');
+  const bystander = await newPerson('bystander', { nameLatin: 'Yousef Nimr', nameArabic: 'يوسف نمر' }, 'ar');
+  const enrollment = await join(cohortId, trainee.token);
+  const bystanderEnrollment = await join(cohortId, bystander.token);
+  const ours = await apiCall<{ id: string }>('POST', `/api/cohorts/${cohortId}/circles`, trainer, {
+    name: { ar: `حلقة التصحيح ${suffix}`, en: `Grading circle ${suffix}` },
+    coachIds: [coach.id],
+  });
+  const theirs = await apiCall<{ id: string }>('POST', `/api/cohorts/${cohortId}/circles`, trainer, {
+    name: { ar: `حلقة أخرى ${suffix}`, en: `Other circle ${suffix}` },
+    coachIds: [otherCoachId],
+  });
+  await apiCall('POST', `/api/circles/${ours.id}/members`, trainer, { enrollmentIds: [enrollment.id] });
+  await apiCall('POST', `/api/circles/${theirs.id}/members`, trainer, { enrollmentIds: [bystanderEnrollment.id] });
+  const made = await apiCall<{ items: AssignmentData[] }>('POST', `/api/cohorts/${cohortId}/assignments/instantiate`, trainer, {});
+  const assignment = made.items[0];
+  if (!assignment) throw new Error('the course has no exercise');
+  await apiCall('PATCH', `/api/assignments/${assignment.id}`, trainer, { submissionKind: 'text', latePolicy: 'mark_late' });
+  await apiCall('GET', `/api/assignments/${assignment.id}/submission`, trainee.token);
+  await apiCall('PUT', `/api/assignments/${assignment.id}/submission/draft`, trainee.token, {
+    text: '## قصتي\n\nبدأت **رحلتي** في الحي.\n\n<script>window.hacked = true</script>',
+  });
+  const submitted = await apiCall<{ id: string }>('POST', `/api/assignments/${assignment.id}/submission/submit`, trainee.token, {});
+  return { suffix, cohortId, circleId: ours.id, otherCircleId: theirs.id, trainer, trainee, otherCoach, assignment, submissionId: submitted.id };
+}
+
+it('coach@ reviews a submission in Arabic without JavaScript, scores the rubric and releases it; a coach of another circle gets 404', async () => {
+  const { suffix, submissionId, assignment, trainee, otherCoach } = await cohortWithSubmission();
+
+  await withPage(false, 'ar', async (page) => {
+    await signIn(page, 'ar', 'coach@example.org');
+    // The dashboard leads to the grading queue.
+    await page.locator('a', { hasText: 'افتح قائمة التصحيح' }).click();
+    await page.waitForURL(/\/ar\/grading$/);
+    // Retries leave earlier runs' rows behind: this run's is the one in this run's circle.
+    const row = page.locator('.queue-row', { hasText: `حلقة التصحيح ${suffix}` });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('رانيا خليل');
+    expect(await row.textContent()).toContain('سُلِّم في');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'grading-queue-ar');
+    await row.locator('a').click();
+    await page.waitForURL(new RegExp(`/ar/grading/${submissionId}`));
+
+    // The answer is rendered from Markdown, and the script in it is gone.
+    await page.locator('.submission-text strong', { hasText: 'رحلتي' }).waitFor();
+    expect(await page.locator('.submission-text script').count()).toBe(0);
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+
+    // One radio group per criterion: the best level of each, per-criterion and overall feedback, pass.
+    for (const criterion of assignment.rubric) {
+      const best = [...criterion.levels].sort((a, b) => b.points - a.points)[0];
+      await page.locator(`input[name="score.${criterion.key}"][value="${best?.key ?? ''}"]`).check();
+    }
+    const first = assignment.rubric[0]?.key ?? '';
+    await page.locator(`textarea[name="criterionFeedback.${first}"]`).fill('وصف واضح للحظة الاختيار.');
+    await page.locator('textarea[name="feedback"]').fill('عمل **ممتاز**، أحسنتِ.');
+    await page.locator('input[name="decision"][value="pass"]').check();
+    await submit(page, page.locator('button', { hasText: 'حفظ مسودة المراجعة' }));
+    await page.getByText('حُفظت مسودة المراجعة.').waitFor();
+    // The draft is kept as it was chosen.
+    expect(await page.locator('input[name="decision"][value="pass"]').isChecked()).toBe(true);
+    await screenshot(page, 'grading-review-ar');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    await submit(page, page.locator('button', { hasText: 'إرسال إلى المتدرب' }));
+    await page.getByText('أُرسلت المراجعة إلى المتدرب.').waitFor();
+
+    // A reply in the thread.
+    await page.locator('textarea[name="body"]').fill('أرسلت ملاحظاتي، بالتوفيق!');
+    await submit(page, page.locator('button', { hasText: 'إرسال' }).last());
+    await page.locator('.thread .comment', { hasText: 'أرسلت ملاحظاتي' }).waitFor();
+  });
+
+  // The trainee now reads a passed submission with the released review.
+  const mine = await apiCall<{ status: string; versions: { review: { decision: string; feedback: string } | null }[] }>(
+    'GET',
+    `/api/assignments/${assignment.id}/submission`,
+    trainee.token,
+  );
+  expect(mine.status).toBe('passed');
+  expect(mine.versions[0]?.review?.feedback).toContain('ممتاز');
+
+  // Another circle's coach cannot open it.
+  await withPage(false, 'ar', async (page) => {
+    await signIn(page, 'ar', otherCoach.email, otherCoach.password);
+    const response = await page.goto(`${WEB_URL()}/ar/grading/${submissionId}`);
+    expect(response?.status()).toBe(404);
+  });
+});
+
+it('trainer@ sees the gradebook, filters it by circle and downloads a CSV that reads the Arabic names', async () => {
+  const { cohortId, circleId } = await cohortWithSubmission();
+
+  await withPage(true, 'en', async (page) => {
+    await signIn(page, 'en', 'trainer@example.org');
+    await page.goto(`${WEB_URL()}/en/manage/cohorts/${cohortId}`);
+    await page.locator('a', { hasText: 'Gradebook' }).first().click();
+    await page.waitForURL(new RegExp(`/en/manage/cohorts/${cohortId}/gradebook`));
+    const table = page.locator('table.gradebook');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(2);
+    // The table scrolls inside its own box; the page itself never does.
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'gradebook-en');
+
+    await page.locator('select[name="circleId"]').selectOption(circleId);
+    await Promise.all([page.waitForURL(/circleId=/), page.locator('form.grading-filters button[type="submit"]').click()]);
+    await page.waitForLoadState('networkidle');
+    await expect(table.locator('tbody tr').count()).resolves.toBe(1);
+    expect(await table.locator('tbody tr').first().textContent()).toContain('Rania Khalil');
+    expect(await table.locator('tbody tr').first().textContent()).toContain('Submitted');
+
+    const href = (await page.locator('a', { hasText: 'Download CSV' }).getAttribute('href')) ?? '';
+    expect(href).toContain(`circleId=${circleId}`);
+    const download = await page.request.get(`${WEB_URL()}${href}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('text/csv');
+    const bytes = await download.body();
+    // UTF-8 with a byte-order mark, so spreadsheet apps read the Arabic.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.subarray(3).toString('utf8')).filter((r) => r.some((cell) => cell !== ''));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.join(' ')).toMatch(/Rania Khalil|رانيا خليل/);
+  });
+
+  await withPage(true, 'ar', async (page) => {
+    await signIn(page, 'ar', 'trainer@example.org');
+    await page.goto(`${WEB_URL()}/ar/manage/cohorts/${cohortId}/gradebook`);
+    await page.locator('table.gradebook').waitFor();
+    expect(await page.locator('table.gradebook tbody').textContent()).toContain('رانيا خليل');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'gradebook-ar');
+    await page.goto(`${WEB_URL()}/ar/manage/cohorts/${cohortId}/assignments`);
+    await page.locator('.assignment').first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'assignments-ar');
+  });
+});
