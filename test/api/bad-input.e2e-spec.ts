@@ -118,8 +118,9 @@ describe('bad input on every POST and PATCH route', () => {
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
       expect.arrayContaining(['POST /api/auth/register', 'POST /api/auth/login', 'PATCH /api/me', 'POST /api/me/password', 'POST /api/organizations', 'POST /api/invitations/:token/accept']),
     );
-    // Logout, rotating the calendar feed, instantiating assignments and submitting a draft take no body; uploads are multipart.
-    const bodyless = ['/logout', '/calendar-feed/rotate', '/assignments/instantiate', '/submission/submit'];
+    // Logout, rotating the calendar feed, instantiating assignments, submitting a draft and releasing a review take no
+    // body; uploads are multipart.
+    const bodyless = ['/logout', '/calendar-feed/rotate', '/assignments/instantiate', '/submission/submit', '/review/release'];
     for (const route of routes.filter((r) => !bodyless.some((end) => r.path.endsWith(end)) && !isUpload(r))) expect({ route: route.path, fields: Object.keys(fieldsOf(route)).length > 0 }).toEqual({ route: route.path, fields: true });
   });
 

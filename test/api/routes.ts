@@ -59,5 +59,5 @@ export function discoverRoutes(app: NestFastifyApplication): DiscoveredRoute[] {
 
 /** A concrete URL for a route: ids become random UUIDs, tokens random well-formed tokens (nothing real). */
 export function concretePath(route: DiscoveredRoute): string {
-  return route.path.replace(/:(\w+)/g, (_m, name: string) => (/token/i.test(name) ? 'A'.repeat(43) : randomUUID()));
+  return route.path.replace(/:(\w+)/g, (_m, name: string) => (/token/i.test(name) ? 'A'.repeat(43) : name === 'n' ? '1' : randomUUID()));
 }
