@@ -49,7 +49,7 @@ export function bearer(account: unknown): string {
 
 /** Row counts of every table a request could write to: "nothing was written" is these staying equal. */
 export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
-  const tables = ['users', 'sessions', 'password_resets', 'rate_limit_buckets', 'organizations', 'organization_members', 'invitations', 'audit_events', 'outbox_messages', 'cohorts', 'cohort_staff', 'seat_allocations', 'cohort_invite_codes', 'enrollments', 'enrollment_events', 'learning_circles', 'circle_coaches', 'circle_memberships', 'session_series', 'circle_sessions', 'attendance', 'calendar_feeds', 'assignments', 'assignment_extensions', 'submissions', 'submission_versions', 'submission_files'];
+  const tables = ['users', 'sessions', 'password_resets', 'rate_limit_buckets', 'organizations', 'organization_members', 'invitations', 'audit_events', 'outbox_messages', 'cohorts', 'cohort_staff', 'seat_allocations', 'cohort_invite_codes', 'enrollments', 'enrollment_events', 'learning_circles', 'circle_coaches', 'circle_memberships', 'session_series', 'circle_sessions', 'attendance', 'calendar_feeds', 'assignments', 'assignment_extensions', 'submissions', 'submission_versions', 'submission_files', 'reviews', 'feedback_comments'];
   const rows = await sql<{ name: string; n: string }>(t, tables.map((name) => `SELECT '${name}' AS name, count(*) AS n FROM ${name}`).join(' UNION ALL '));
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
 }

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import ar from '../../api/src/i18n/ar.json';
 import { bootApp, type TestApp } from '../support/app';
-import { bearer, registerAccount, sql, type Account } from './fixtures';
+import { bearer, registerAccount, sql, tableCounts, type Account } from './fixtures';
 import { emails, makeAssignment, submitted } from './review-fixtures';
 import { circleWorld, putInCircle, type CircleWorld } from './session-fixtures';
 
@@ -121,11 +121,15 @@ describe('reviews', () => {
         expect.objectContaining({ field: 'scores.story', message: ar.validation.unknownLevel }),
       ]),
     );
+    const before = await tableCounts(t);
     for (const bad of [{ scores: {}, feedback: 'x', extra: 1 }, { scores: 'all good', feedback: 'x' }, { scores: {}, feedback: 'x', decision: 'maybe' }, { scores: {}, feedback: 'a'.repeat(20_001) }]) {
       const res = await send('put', `/api/submissions/${id}/versions/1/review`, w.coach, bad);
       expect(res.status).toBe(422);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
+    expect((await send('post', `/api/submissions/${id}/versions/1/comments`, w.trainee, { body: 'hi\u202eevil' })).status).toBe(422);
+    expect((await send('post', `/api/submissions/${id}/versions/1/comments`, w.trainee, { body: 42 })).status).toBe(422);
+    expect(await tableCounts(t)).toEqual(before);
   });
 });
 
