@@ -39,6 +39,16 @@ function requireId(params: { id?: string }): string {
   return id.toLowerCase();
 }
 
+/** Headings inside instructions sit under the page's h1 and section h2: `#` becomes h3, and so on. */
+function underSection(html: string): string {
+  return html.replace(/<(\/?)h([1-6])\b/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}`);
+}
+
+/** Markdown written by people, made safe, its headings under the section's. */
+function md(markdown: string): string {
+  return underSection(renderMarkdown(markdown));
+}
+
 function fileView(file: FileInfo, lang: Locale) {
   return { id: file.id, name: file.originalName, size: formatSize(file.sizeBytes, lang) };
 }
@@ -48,7 +58,7 @@ function commentView(comment: Comment, lang: Locale, zone: string | null) {
     id: comment.id,
     kind: comment.kind,
     criterionKey: comment.criterionKey ?? null,
-    html: renderMarkdown(comment.body),
+    html: md(comment.body),
     author: comment.author?.displayName ?? '',
     when: formatDue(comment.createdAt, lang, zone),
   };
@@ -89,7 +99,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const comments = (threads.get(version.number) ?? version.comments ?? []).map((comment) => commentView(comment, lang, zone));
       return {
         number: version.number,
-        html: renderMarkdown(version.text),
+        html: md(version.text),
         late: version.late,
         submittedAt: formatDue(version.submittedAt, lang, zone),
         files: (version.files ?? []).map((file) => fileView(file, lang)),
@@ -97,10 +107,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ? {
               decision: review.decision ?? null,
               points: review.points ?? null,
-              feedbackHtml: renderMarkdown(review.feedback ?? ''),
+              feedbackHtml: md(review.feedback ?? ''),
               criteria: criteria.map((criterion) => {
                 const level = criterion.levels.find((l) => l.key === review.scores[criterion.key]);
-                return { key: criterion.key, title: criterion.title, level: level?.label ?? '', points: level?.points ?? null, html: renderMarkdown(review.criterionFeedback?.[criterion.key] ?? '') };
+                return { key: criterion.key, title: criterion.title, level: level?.label ?? '', points: level?.points ?? null, html: md(review.criterionFeedback?.[criterion.key] ?? '') };
               }),
             }
           : null,
@@ -116,7 +126,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t('exercises.pageTitle', { title }),
     heading: title,
     cohortId: a.cohortId,
-    instructionsHtml: renderMarkdown(a.displayInstructions ?? text(a.instructions, lang)),
+    instructionsHtml: md(a.displayInstructions ?? text(a.instructions, lang)),
     criteria,
     passMark: a.passMark,
     maxPoints: criteria.reduce((sum, c) => sum + Math.max(0, ...c.levels.map((l) => l.points)), 0),
