@@ -206,3 +206,44 @@ it('trainer@ sees the gradebook, filters it by circle and downloads a CSV that r
     await screenshot(page, 'assignments-ar');
   });
 });
+
+it('trainer@ changes an assignment’s due date and late policy and extends it for one trainee, in French without JavaScript', async () => {
+  const { cohortId, assignment, trainee } = await cohortWithSubmission();
+  const traineeEnrollment = await apiCall<{ items: { id: string; user: { email: string } }[] }>(
+    'GET',
+    `/api/cohorts/${cohortId}/enrollments?status=active&pageSize=100`,
+    await apiLogin('trainer@example.org'),
+  );
+  const enrollmentId = traineeEnrollment.items.find((row) => row.user.email === trainee.email)?.id ?? '';
+
+  await withPage(false, 'fr', async (page) => {
+    await signIn(page, 'fr', 'trainer@example.org');
+    await page.goto(`${WEB_URL()}/fr/manage/cohorts/${cohortId}`);
+    await page.locator('a', { hasText: 'Exercices' }).first().click();
+    await page.waitForURL(new RegExp(`/fr/manage/cohorts/${cohortId}/assignments`));
+    const card = page.locator(`#a-${assignment.id}`);
+    await card.locator('summary', { hasText: 'Modifier l’échéance' }).click();
+    // Typed in the cohort's own zone (Amman, UTC+3): 30 June 2027 at 18:00 is 15:00 UTC.
+    await card.locator('input[name="dueAt"]').first().fill('2027-06-30T18:00');
+    await card.locator('select[name="latePolicy"]').selectOption('close');
+    await submit(page, card.locator('button', { hasText: 'Enregistrer' }));
+    await page.getByText('Exercice enregistré.').waitFor();
+    expect(await page.locator(`#a-${assignment.id}`).textContent()).toContain('Fermé après l’échéance');
+
+    const again = page.locator(`#a-${assignment.id}`);
+    await again.locator('summary', { hasText: 'Prolonger pour un participant' }).click();
+    await again.locator('select[name="enrollmentId"]').first().selectOption(enrollmentId);
+    await again.locator('form', { has: page.locator('input[name="reason"]') }).locator('input[name="dueAt"]').fill('2027-07-07T18:00');
+    await again.locator('input[name="reason"]').fill('Raison familiale');
+    await submit(page, again.locator('button', { hasText: 'Prolonger' }));
+    await page.getByText('Prolongation enregistrée.').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'assignments-fr');
+  });
+
+  const trainer = await apiLogin('trainer@example.org');
+  const saved = await apiCall<{ dueAt: string; latePolicy: string }>('GET', `/api/assignments/${assignment.id}`, trainer);
+  expect(saved).toMatchObject({ dueAt: '2027-06-30T15:00:00.000Z', latePolicy: 'close' });
+  const theirs = await apiCall<{ items: { id: string; effectiveDueAt: string }[] }>('GET', `/api/cohorts/${cohortId}/assignments`, trainee.token);
+  expect(theirs.items.find((item) => item.id === assignment.id)?.effectiveDueAt).toBe('2027-07-07T15:00:00.000Z');
+});

@@ -192,8 +192,8 @@ function AssignmentCard({ row, errors }: { row: Row; errors?: string[] }) {
           </SubmitButton>
         </Form>
       </details>
-      <h3>{t('assignments.extensions')}</h3>
-      {row.extensions.length === 0 ? <p className="muted">{t('assignments.noExtensions')}</p> : null}
+      {/* The api's list carries no extensions yet; when it does, they are listed here with a remove button. */}
+      {row.extensions.length > 0 ? <h3>{t('assignments.extensions')}</h3> : null}
       <ul className="extensions">
         {row.extensions.map((extension) => (
           <li key={extension.enrollmentId}>
