@@ -51,9 +51,11 @@ interface Row {
 }
 
 /**
- * The submission and the caller's strongest role on it, in one query: `review` — lead trainers of the cohort, admins,
- * and coaches of a circle the trainee is currently in; `own` — its author (active or completed enrollment); `peer` —
- * a current member of the trainee's circle. Anyone else, or a role not in `allowed`: 404.
+ * The submission and the caller's role on it, in one query, with what reviews and emails need (rubric, trainee's
+ * address and language): `own` — its author (active or completed enrollment); `review` — lead trainers of the
+ * cohort, admins, and coaches of a circle the trainee is currently in; `peer` — a current member of the trainee's
+ * circle. Same rules as `submissionAccess` (api/src/submissions/submission-access.ts), which answers less. Anyone
+ * else, or a role not in `allowed`: 404.
  */
 export async function submissionScope(manager: EntityManager, caller: Caller, submissionId: string, allowed: readonly SubmissionRole[]): Promise<ScopedSubmission> {
   const rows: Row[] = await manager.query(
@@ -78,11 +80,12 @@ export async function submissionScope(manager: EntityManager, caller: Caller, su
   );
   const row = rows[0];
   if (!row) throw new NotFoundException();
+  // The author comes first (as in submissionAccess): nobody reviews their own work, not even an admin.
   const role: SubmissionRole | null =
-    row.lead || caller.isAdmin || row.coach
-      ? 'review'
-      : row.trainee_id === caller.userId && ['active', 'completed'].includes(row.enrollment_status)
-        ? 'own'
+    row.trainee_id === caller.userId && ['active', 'completed'].includes(row.enrollment_status)
+      ? 'own'
+      : row.lead || caller.isAdmin || row.coach
+        ? 'review'
         : row.peer
           ? 'peer'
           : null;
