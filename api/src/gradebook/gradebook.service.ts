@@ -81,7 +81,7 @@ export class GradebookService {
        JOIN users u ON u.id = e.user_id
        LEFT JOIN circle_memberships m ON m.enrollment_id = e.id AND m.left_at IS NULL
        LEFT JOIN learning_circles lc ON lc.id = m.circle_id
-       WHERE s.status = 'submitted' AND r.released_at IS NULL
+       WHERE s.status = 'submitted' AND r.released_at IS NULL AND e.status IN ('active', 'completed')
          AND ($2 OR EXISTS (SELECT 1 FROM cohort_staff cs WHERE cs.cohort_id = a.cohort_id AND cs.user_id = $1 AND cs.role = 'lead_trainer')
               OR EXISTS (SELECT 1 FROM circle_coaches k WHERE k.circle_id = m.circle_id AND k.user_id = $1))
          ${filters.map((f) => `AND ${f}`).join(' ')}
