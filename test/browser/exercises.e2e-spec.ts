@@ -163,3 +163,22 @@ it('a trainee drafts in Arabic without JavaScript, uploads a PDF, submits, reads
     await screenshot(page, 'exercises-list-en');
   });
 });
+
+it('with JavaScript the draft saves itself a few seconds after typing stops, and is there after a reload', async () => {
+  const { trainee, assignment } = await cohortWithTrainee('autosave');
+  await withPage(true, 'en', async (page) => {
+    await signIn(page, 'en', trainee.email, trainee.password);
+    await page.goto(`${WEB_URL()}/en/exercises/${assignment.id}`);
+    const answer = page.getByRole('textbox', { name: 'Answer (Markdown is fine)' });
+    await answer.fill('');
+    await answer.pressSequentially('My circle met twice; نحن نتعلم معًا.', { delay: 5 });
+    await page.getByText(/Saved at/).waitFor({ timeout: 15_000 });
+    await page.reload();
+    expect(await page.getByRole('textbox', { name: 'Answer (Markdown is fine)' }).inputValue()).toBe('My circle met twice; نحن نتعلم معًا.');
+    await page.getByText(/Saved at/).waitFor();
+    await screenshot(page, 'exercise-autosaved-en');
+  });
+  const mine = await apiCall<{ draftText: string; versions: unknown[] }>('GET', `/api/assignments/${assignment.id}/submission`, trainee.token);
+  expect(mine.draftText).toBe('My circle met twice; نحن نتعلم معًا.');
+  expect(mine.versions).toHaveLength(0);
+});
