@@ -182,3 +182,35 @@ it('with JavaScript the draft saves itself a few seconds after typing stops, and
   expect(mine.draftText).toBe('My circle met twice; نحن نتعلم معًا.');
   expect(mine.versions).toHaveLength(0);
 });
+
+it('the demo trainee finds their exercises from My circle, reads passed work with its feedback, thread and peer comment, and replies', async () => {
+  await withPage(false, 'en', async (page) => {
+    await signIn(page, 'en', 'trainee@example.org');
+    await page.goto(`${WEB_URL()}/en/my-circle`);
+    const panel = page.locator('.my-exercises');
+    await panel.getByRole('heading', { name: 'My exercises' }).waitFor();
+    await panel.getByText(/1 of \d+ passed/).waitFor();
+    await panel.getByRole('link', { name: 'Open exercises' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Exercises' }).waitFor();
+    const rows = page.locator('.exercise-row');
+    await rows.first().getByText('Passed').waitFor();
+    await rows.nth(1).getByText('Returned for revision').waitFor();
+    await rows.nth(2).getByText('Draft').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await rows.first().getByRole('link').click();
+
+    await page.getByText('You passed this exercise.').waitFor();
+    const v1 = page.locator('#version-1');
+    await v1.locator('strong', { hasText: 'Strong point:' }).waitFor();
+    await v1.getByText('Should the coordinator also hold the budget').waitFor();
+    await v1.getByText('split it once the team passes eight people').waitFor();
+    await v1.locator('.peer').getByText('I like the Sunday rhythm').waitFor();
+
+    await v1.getByLabel('Your comment').fill('Thanks — we wrote down how we decide when roles overlap.');
+    await submit(page, v1.getByRole('button', { name: 'Add comment' }));
+    await page.getByText('Comment added.').waitFor();
+    await page.locator('#version-1').getByText('we wrote down how we decide when roles overlap').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'exercise-passed-thread-en');
+  });
+});
