@@ -6,9 +6,10 @@ import { DatabaseModule } from './database/database.module';
 import { MailModule } from './mail/mail.module';
 import { OutboxWorkerModule } from './outbox/outbox-worker.module';
 import { QueuesModule } from './queues/queues.module';
+import { DueSoonWorkerModule } from './assignments/due-soon-worker.module';
 import { RemindersWorkerModule } from './sessions/reminders-worker.module';
 
-/** The background worker: Bull processors, the outbox relay and its reconciler, the reminder planner. No HTTP. */
+/** The background worker: Bull processors, the outbox relay and its reconciler, the reminder planners. No HTTP. */
 @Module({
   imports: [
     ConfigModule,
@@ -18,6 +19,7 @@ import { RemindersWorkerModule } from './sessions/reminders-worker.module';
     OutboxWorkerModule,
     MailModule,
     RemindersWorkerModule,
+    DueSoonWorkerModule,
   ],
 })
 export class WorkerModule {}

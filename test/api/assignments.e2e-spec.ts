@@ -1,9 +1,11 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { dueSoonStillDue } from '../../api/src/assignments/due-soon';
+import { DueSoonPlanner } from '../../api/src/assignments/due-soon-planner.service';
+import { OutboxService } from '../../api/src/outbox/outbox.service';
 import { bootApp, type TestApp } from '../support/app';
 import { instantiate, exerciseWorld, type AssignmentBody } from './assignment-fixtures';
-import { bearer, sql, tableCounts, type Account } from './fixtures';
+import { bearer, registerAccount, sql, tableCounts, type Account } from './fixtures';
 import { makeCohort } from './enrollment-fixtures';
 import type { CircleWorld } from './session-fixtures';
 
@@ -141,5 +143,18 @@ describe('assignments', () => {
     expect(items(await get(`/api/cohorts/${w.cohortId}/assignments`, w.trainee))[1].effectiveDueAt).toBe('2027-03-22T20:59:00.000Z');
     // The original date is due again.
     expect(await dueSoonStillDue(manager, after[0].due, now)).toBe(true);
+  });
+
+  it('a trainee who enrolls later gets “due soon” emails from the planner’s next round, once', async () => {
+    const late = await registerAccount(t, { nameLatin: 'Tariq Late' });
+    await sql(t, `INSERT INTO enrollments (cohort_id, user_id, status) VALUES ($1, $2, 'active')`, [w.cohortId, late.id]);
+    const planner = new DueSoonPlanner(t.app.get(DataSource), t.app.get(OutboxService));
+    // Nine days before the first due date: only the first assignment is in the window.
+    const now = new Date('2027-02-28T00:00:00Z');
+    expect(await planner.tick(now)).toBe(1);
+    expect(await planner.tick(now)).toBe(0);
+    const rows = await sql<{ n: string }>(t, `SELECT count(*) AS n FROM outbox_messages WHERE payload->>'template' = 'assignment_due_soon' AND payload->>'to' = $1`, [late.email]);
+    expect(Number(rows[0].n)).toBe(1);
+    expect((await dueSoonRows(assignments[0].id)).filter((r) => r.to === late.email).map((r) => new Date(r.available_at).toISOString())).toEqual(['2027-03-06T20:59:00.000Z']);
   });
 });

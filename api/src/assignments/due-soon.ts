@@ -40,6 +40,9 @@ export async function queueDueSoon(manager: EntityManager, outbox: OutboxService
        LEFT JOIN submissions s ON s.assignment_id = a.id AND s.enrollment_id = e.id
       WHERE a.id = ANY($1::uuid[]) AND COALESCE(s.latest_version, 0) = 0
         AND COALESCE(x.due_at, a.due_at) - interval '48 hours' > $2
+        -- Already queued: nothing to do (the planner's rounds then cost one indexed lookup per trainee).
+        AND NOT EXISTS (SELECT 1 FROM outbox_messages o
+          WHERE o.dedupe_key = 'due_soon:' || a.id || ':' || e.id || ':' || (extract(epoch FROM COALESCE(x.due_at, a.due_at)) * 1000)::bigint)
       ORDER BY a.position, e.id`,
     [assignmentIds, now],
   );
