@@ -134,6 +134,11 @@ function YourPlace({ enrollment, cohortId }: { enrollment: NonNullable<LoaderDat
         <p>{t('cohort.waitlistPosition', { position: enrollment.waitlistPosition })}</p>
       ) : null}
       <p className="muted">{t(`cohort.yourStatusText.${enrollment.status}`)}</p>
+      {enrollment.status === 'active' || enrollment.status === 'completed' ? (
+        <p>
+          <Link to={`/${lang}/cohorts/${cohortId}/exercises`}>{t('exercises.myTitle')}</Link>
+        </p>
+      ) : null}
       {canWithdraw(enrollment.status) ? (
         <p className="actions">
           <Link className="button danger" to={`/${lang}/cohorts/${cohortId}?withdraw=1#withdraw-title`} preventScrollReset>
