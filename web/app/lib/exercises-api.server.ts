@@ -2,95 +2,23 @@ import { env } from './env.server';
 import { raise } from './http.server';
 import type { Locale } from './locale';
 import { isProblem } from './problem';
-import { serviceUnavailable, type ApiResult } from './api.server';
+import type { components } from '~/api/schema';
+import { apiClient, call, serviceUnavailable, type ApiResult } from './api.server';
 import { formatDue, statusOf, text } from './exercises';
 
-// The trainee's side of docs/exercises-and-feedback.md. Written against the contract while the api was being
-// built, so the shapes below are the contract's (and the entities'), not yet the generated OpenAPI types.
+// The trainee's side of docs/exercises-and-feedback.md through the typed client (web/app/api/schema.d.ts); the
+// multipart upload and the file download go through plain fetch (a stream in, a stream out).
 
-export type Localized = Partial<Record<Locale, string>> | string;
-export type SubmissionStatus = 'not_started' | 'draft' | 'submitted' | 'returned' | 'passed';
-
-export interface RubricLevel {
-  key: string;
-  points: number;
-  label: Localized;
-  description?: Localized;
-}
-export interface RubricCriterion {
-  key: string;
-  title: Localized;
-  levels: RubricLevel[];
-}
-
-export interface AssignmentSummary {
-  id: string;
-  cohortId: string;
-  moduleKey?: string;
-  position?: number;
-  title: Localized;
-  /** Title in the reader's language (the api picks it with a fallback). */
-  displayTitle?: string;
-  dueAt: string;
-  /** The trainee's own due date (an extension), when different. */
-  effectiveDueAt?: string | null;
-  latePolicy?: 'accept' | 'mark_late' | 'close';
-  submissionKind?: 'text' | 'file' | 'both';
-  status?: SubmissionStatus | null;
-  late?: boolean;
-  timeZone?: string | null;
-}
-
-export interface Assignment extends AssignmentSummary {
-  instructions: Localized;
-  displayInstructions?: string;
-  maxPoints?: number;
-  rubric: RubricCriterion[];
-  passMark: number;
-}
-
-export interface FileInfo {
-  id: string;
-  originalName: string;
-  mediaType: string;
-  sizeBytes: number;
-}
-export interface Comment {
-  id: string;
-  /** `peer` for a circle-mate's comment; anything else is the trainee–staff thread. */
-  kind: string;
-  criterionKey?: string | null;
-  body: string;
-  createdAt: string;
-  author?: { id?: string; displayName?: string } | null;
-  mine?: boolean;
-}
-export interface Review {
-  scores: Record<string, string>;
-  points?: number;
-  feedback?: string;
-  criterionFeedback?: Record<string, string>;
-  decision?: 'pass' | 'revise' | null;
-  releasedAt?: string | null;
-}
-export interface Version {
-  number: number;
-  text: string;
-  late: boolean;
-  submittedAt: string;
-  files?: FileInfo[];
-  review?: Review | null;
-  comments?: Comment[];
-}
-export interface Submission {
-  id: string;
-  status: SubmissionStatus;
-  draftText: string;
-  draftSavedAt?: string | null;
-  draftFiles?: FileInfo[];
-  files?: FileInfo[];
-  versions: Version[];
-}
+type Schemas = components['schemas'];
+export type Localized = Schemas['LocalizedTextResponse'] | string;
+export type SubmissionStatus = NonNullable<Schemas['AssignmentResponse']['status']>;
+export type AssignmentSummary = Schemas['AssignmentResponse'] & { timeZone?: string | null };
+export type Assignment = AssignmentSummary;
+export type FileInfo = Schemas['SubmissionFileResponse'];
+export type Comment = Schemas['CommentResponse'];
+export type Review = Schemas['VersionReviewResponse'];
+export type Version = Schemas['SubmissionVersionResponse'];
+export type Submission = Schemas['SubmissionResponse'];
 
 async function request<T>(token: string, locale: Locale, method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Authorization: `Bearer ${token}`, 'Accept-Language': locale, Accept: 'application/json' };
@@ -122,22 +50,21 @@ async function request<T>(token: string, locale: Locale, method: string, path: s
 const enc = encodeURIComponent;
 
 export function exercisesApi({ token, locale }: { token: string; locale: Locale }) {
-  const go = <T>(method: string, path: string, body?: unknown) => request<T>(token, locale, method, path, body);
+  const api = apiClient({ token, locale });
+  const path = (id: string) => ({ params: { path: { id } } });
+  const version = (id: string, n: number) => ({ params: { path: { id, n } } });
   return {
-    cohortAssignments: (cohortId: string) =>
-      go<{ items: AssignmentSummary[] } | AssignmentSummary[]>('GET', `/api/cohorts/${enc(cohortId)}/assignments`),
-    assignment: (id: string) => go<Assignment>('GET', `/api/assignments/${enc(id)}`),
-    mySubmission: (id: string) => go<Submission>('GET', `/api/assignments/${enc(id)}/submission`),
-    saveDraft: (id: string, text: string) =>
-      go<{ draftSavedAt?: string | null }>('PUT', `/api/assignments/${enc(id)}/submission/draft`, { text }),
-    upload: (id: string, form: FormData) => go<FileInfo>('POST', `/api/assignments/${enc(id)}/submission/files`, form),
-    removeFile: (id: string, fileId: string) => go<unknown>('DELETE', `/api/assignments/${enc(id)}/submission/files/${enc(fileId)}`),
-    submit: (id: string) => go<Submission>('POST', `/api/assignments/${enc(id)}/submission/submit`),
-    submission: (submissionId: string) => go<Submission & { assignment?: Assignment }>('GET', `/api/submissions/${enc(submissionId)}`),
-    comments: (submissionId: string, version: number) =>
-      go<{ items: Comment[] }>('GET', `/api/submissions/${enc(submissionId)}/versions/${version}/comments`),
-    comment: (submissionId: string, version: number, body: { body: string; criterionKey?: string; kind?: 'peer' }) =>
-      go<Comment>('POST', `/api/submissions/${enc(submissionId)}/versions/${version}/comments`, body),
+    cohortAssignments: (cohortId: string) => call(api.GET('/api/cohorts/{id}/assignments', path(cohortId))),
+    assignment: (id: string) => call(api.GET('/api/assignments/{id}', path(id))),
+    mySubmission: (id: string) => call(api.GET('/api/assignments/{id}/submission', path(id))),
+    saveDraft: (id: string, text: string) => call(api.PUT('/api/assignments/{id}/submission/draft', { ...path(id), body: { text } })),
+    upload: (id: string, form: FormData) => request<FileInfo>(token, locale, 'POST', `/api/assignments/${enc(id)}/submission/files`, form),
+    removeFile: (id: string, fileId: string) =>
+      call(api.DELETE('/api/assignments/{id}/submission/files/{fileId}', { params: { path: { id, fileId } } })),
+    submit: (id: string) => call(api.POST('/api/assignments/{id}/submission/submit', path(id))),
+    comments: (submissionId: string, n: number) => call(api.GET('/api/submissions/{id}/versions/{n}/comments', version(submissionId, n))),
+    comment: (submissionId: string, n: number, body: { body: string; criterionKey?: string }) =>
+      call(api.POST('/api/submissions/{id}/versions/{n}/comments', { ...version(submissionId, n), body: { ...body, kind: 'thread' } })),
   };
 }
 

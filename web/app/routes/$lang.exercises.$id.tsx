@@ -15,6 +15,7 @@ import { CSRFError } from 'remix-utils/csrf/server';
 import { ErrorPage } from '~/components/errors';
 import { DraftAutosave, RenderedMarkdown, StatusBadge } from '~/components/exercises';
 import { CsrfInput, FormErrors, Notice, SubmitButton } from '~/components/forms';
+import { catalogApi } from '~/lib/catalog-api.server';
 import { csrf, validatedFormData } from '~/lib/csrf.server';
 import { exercisesApi, type Comment, type FileInfo, type Version } from '~/lib/exercises-api.server';
 import { acceptedTypeNames, acceptedTypes, draftLimit, fileLimitBytes, formatClock, formatDue, formatSize, maySubmit, statusOf, text } from '~/lib/exercises';
@@ -42,6 +43,11 @@ function requireId(params: { id?: string }): string {
 /** Headings inside instructions sit under the page's h1 and section h2: `#` becomes h3, and so on. */
 function underSection(html: string): string {
   return html.replace(/<(\/?)h([1-6])\b/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}`);
+}
+
+async function cohortZone(token: string, lang: Locale, cohortId: string): Promise<string | null> {
+  const cohort = await catalogApi({ token, locale: lang }).cohort(cohortId);
+  return cohort.ok ? cohort.data.timeZone : null;
 }
 
 /** Markdown written by people, made safe, its headings under the section's. */
@@ -82,7 +88,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       threads.set(v.number, list?.ok ? list.data.items : []);
     });
   }
-  const zone = user.timeZone ?? a.timeZone ?? null;
+  // The reader's zone; without one in their profile, the cohort's (and the page says so).
+  const zone = user.timeZone ?? (await cohortZone(token, lang, a.cohortId));
   const url = new URL(request.url);
   const status = statusOf(s?.status);
   const due = a.effectiveDueAt ?? a.dueAt;
@@ -96,7 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .sort((x: Version, y: Version) => y.number - x.number)
     .map((version) => {
       const review = version.review?.releasedAt ? version.review : null;
-      const comments = (threads.get(version.number) ?? version.comments ?? []).map((comment) => commentView(comment, lang, zone));
+      const comments = (threads.get(version.number) ?? []).map((comment) => commentView(comment, lang, zone));
       return {
         number: version.number,
         html: md(version.text),
@@ -139,7 +146,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submissionId: s?.id ?? null,
     draftText: s?.draftText ?? '',
     savedText: s?.draftSavedAt ? formatClock(s.draftSavedAt, lang, zone) : null,
-    draftFiles: (s?.draftFiles ?? s?.files ?? []).map((file) => fileView(file, lang)),
+    draftFiles: (s?.draftFiles ?? []).map((file) => fileView(file, lang)),
     versions,
     confirmSubmit: url.searchParams.get('confirm') === 'submit' && maySubmit(status),
     done: url.searchParams.get('done'),
