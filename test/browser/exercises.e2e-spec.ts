@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, horizontalOverflow, launchBrowser, newPhone, screenshot, signIn, submit, WEB_URL } from '../support/browser';
@@ -213,4 +213,26 @@ it('the demo trainee finds their exercises from My circle, reads passed work wit
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'exercise-passed-thread-en');
   });
+});
+
+it('a file over 10 MB is refused with a message in the reader\'s language, and removing a draft file works without JavaScript', async () => {
+  const { trainee, assignment } = await cohortWithTrainee('limits');
+  const big = joinPath(ARTIFACTS, 'too-big.pdf');
+  writeFileSync(big, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(11 * 1024 * 1024, 32)]));
+  await withPage(false, 'fr', async (page) => {
+    await signIn(page, 'fr', trainee.email, trainee.password);
+    await page.goto(`${WEB_URL()}/fr/exercises/${assignment.id}`);
+    await page.getByText('Au plus 10 Mo par fichier', { exact: false }).waitFor();
+    await page.getByLabel('Ajouter un fichier').setInputFiles(big);
+    await submit(page, page.getByRole('button', { name: 'Envoyer' }));
+    await page.locator('#upload-errors').getByText('Ce fichier dépasse 10 Mo.', { exact: false }).waitFor();
+
+    await page.getByLabel('Ajouter un fichier').setInputFiles(smallPdf());
+    await submit(page, page.getByRole('button', { name: 'Envoyer' }));
+    await page.getByText('Fichier ajouté.').waitFor();
+    await submit(page, page.getByRole('button', { name: 'Retirer exercise-answer.pdf' }));
+    await page.getByText('Fichier retiré.').waitFor();
+    await page.getByText('Pas encore de fichier.').waitFor();
+  });
+  rmSync(big, { force: true });
 });
