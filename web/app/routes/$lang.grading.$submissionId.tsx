@@ -6,8 +6,8 @@ import { ErrorPage } from '~/components/errors';
 import { CsrfInput, FormErrors, Notice, SubmitButton } from '~/components/forms';
 import { ChevronBack } from '~/components/icons';
 import { validatedFormData } from '~/lib/csrf.server';
-import { formatSize, rubricMax, textIn } from '~/lib/grading';
-import { gradingApi, itemsOf, personName, type AssignmentView } from '~/lib/grading-api.server';
+import { formatSize, textIn } from '~/lib/grading';
+import { gradingApi } from '~/lib/grading-api.server';
 import { raise } from '~/lib/http.server';
 import { fixedT } from '~/lib/i18n.server';
 import { formatInstant } from '~/lib/manage';
@@ -43,18 +43,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const asked = Number(url.searchParams.get('version'));
   const version = versions.find((v) => v.number === asked) ?? latest;
-  const assignmentId = submission.assignment?.id ?? submission.assignmentId ?? '';
   const [thread, reviewResult, assignmentResult] = await Promise.all([
     api.comments(id, version.number),
     api.review(id, version.number),
-    submission.assignment?.rubric ? null : api.assignment(assignmentId),
+    api.assignment(submission.assignmentId),
   ]);
-  const assignment = submission.assignment?.rubric ? (submission.assignment as AssignmentView) : assignmentResult?.ok ? assignmentResult.data : null;
-  if (!assignment) raise(notFound());
+  if (!assignmentResult.ok) raise(notFound());
+  const assignment = assignmentResult.data;
   const when = (iso: string) => formatInstant(iso, lang, user.timeZone);
   const review = reviewResult.ok ? reviewResult.data : null;
-  const trainee = personName(submission.trainee, lang);
-  const title = assignment.displayTitle ?? textIn(assignment.title, lang);
+  const trainee = submission.trainee.displayName;
+  const title = assignment.displayTitle;
   const done = url.searchParams.get('done');
   return json({
     lang,
@@ -65,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assignment: {
       title,
       passMark: assignment.passMark,
-      max: assignment.maxPoints ?? rubricMax(assignment.rubric),
+      max: assignment.maxPoints,
       due: when(assignment.dueAt),
     },
     rubric: assignment.rubric.map((criterion) => ({
@@ -84,7 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       html: renderMarkdown(version.text),
       late: version.late,
       submitted: when(version.submittedAt),
-      files: (version.files ?? []).map((file) => ({ id: file.id, name: file.originalName, size: formatSize(file.sizeBytes, lang) })),
+      files: version.files.map((file) => ({ id: file.id, name: file.originalName, size: formatSize(file.sizeBytes, lang) })),
     },
     others: versions.filter((v) => v.number !== version.number).map((v) => ({ number: v.number, submitted: when(v.submittedAt) })),
     review: review
@@ -98,9 +97,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     comments: thread.ok
-      ? itemsOf(thread.data).map((comment) => ({
+      ? thread.data.items.map((comment) => ({
           id: comment.id,
-          author: personName(comment.author, lang),
+          author: comment.author.displayName,
           html: renderMarkdown(comment.body),
           peer: comment.kind === 'peer',
           at: when(comment.createdAt),
@@ -136,7 +135,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (fields.intent === 'comment') {
     const parsed = commentSchema.safeParse(fields);
     if (!parsed.success) return json({ form: 'comment', errors: [t('grading.review.commentRequired')], values: fields }, { status: 400 });
-    const result = await api.comment(id, parsed.data.version, { body: parsed.data.body });
+    const result = await api.comment(id, parsed.data.version, parsed.data.body);
     if (!result.ok) return json({ form: 'comment', errors: problemMessages(result.problem), values: fields }, { status: result.problem.status });
     return back('commented', parsed.data.version);
   }
@@ -152,7 +151,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const saved = await api.saveReview(id, version, { scores, feedback, criterionFeedback, ...(decision ? { decision } : {}) });
   if (!saved.ok) return json({ form: 'review', errors: problemMessages(saved.problem), values: fields }, { status: saved.problem.status });
   // A released review stays released when edited: saving it is all "Save and release changes" needs.
-  if (intent === 'release' && !saved.data.released && !saved.data.releasedAt) {
+  if (intent === 'release' && !saved.data.released) {
     const released = await api.releaseReview(id, version);
     if (!released.ok) return json({ form: 'review', errors: problemMessages(released.problem), values: fields }, { status: released.problem.status });
     return back('released', version);

@@ -8,8 +8,8 @@ import { ChevronBack } from '~/components/icons';
 import { apiClient, call } from '~/lib/api.server';
 import { validatedFormData } from '~/lib/csrf.server';
 import { displayName } from '~/lib/format';
-import { fromLocalInput, latePolicies, rubricMax, submissionKinds, textIn, toLocalInput } from '~/lib/grading';
-import { gradingApi, itemsOf } from '~/lib/grading-api.server';
+import { fromLocalInput, latePolicies, submissionKinds, toLocalInput } from '~/lib/grading';
+import { gradingApi } from '~/lib/grading-api.server';
 import { raise } from '~/lib/http.server';
 import { fixedT } from '~/lib/i18n.server';
 import { formatInstant } from '~/lib/manage';
@@ -54,21 +54,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     done: ['created', 'saved', 'extended', 'unextended'].includes(done ?? '') ? done : null,
     trainees: [...names].map(([enrollmentId, name]) => ({ id: enrollmentId, name })),
     assignments: list.ok
-      ? itemsOf(list.data).map((a) => ({
+      ? list.data.items.map((a) => ({
           id: a.id,
-          title: a.displayTitle ?? textIn(a.title, lang),
+          title: a.displayTitle,
           due: formatInstant(a.dueAt, lang, user.timeZone),
           dueLocal: toLocalInput(a.dueAt, zone),
           latePolicy: a.latePolicy,
           kind: a.submissionKind,
           passMark: a.passMark,
-          max: a.maxPoints ?? rubricMax(a.rubric ?? []),
-          extensions: (a.extensions ?? []).map((e) => ({
-            enrollmentId: e.enrollmentId,
-            name: e.trainee ? displayName(e.trainee, lang) : (names.get(e.enrollmentId) ?? e.enrollmentId),
-            due: formatInstant(e.dueAt, lang, user.timeZone),
-            reason: e.reason ?? '',
-          })),
+          max: a.maxPoints,
         }))
       : [],
   });
@@ -192,31 +186,6 @@ function AssignmentCard({ row, errors }: { row: Row; errors?: string[] }) {
           </SubmitButton>
         </Form>
       </details>
-      {/* The api's list carries no extensions yet; when it does, they are listed here with a remove button. */}
-      {row.extensions.length > 0 ? <h3>{t('assignments.extensions')}</h3> : null}
-      <ul className="extensions">
-        {row.extensions.map((extension) => (
-          <li key={extension.enrollmentId}>
-            <span>
-              <bdi>{extension.name}</bdi> · {extension.due}
-              {extension.reason ? (
-                <>
-                  {' '}
-                  · <bdi>{extension.reason}</bdi>
-                </>
-              ) : null}
-            </span>
-            <Form method="post">
-              <CsrfInput />
-              <input type="hidden" name="assignmentId" value={row.id} />
-              <input type="hidden" name="enrollmentId" value={extension.enrollmentId} />
-              <button type="submit" className="button" name="intent" value="unextend">
-                {t('assignments.removeExtension')}
-              </button>
-            </Form>
-          </li>
-        ))}
-      </ul>
       {trainees.length > 0 ? (
         <details>
           <summary>{t('assignments.addExtension')}</summary>
