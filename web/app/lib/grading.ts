@@ -11,11 +11,6 @@ export const submissionStatuses = ['not_started', 'draft', 'submitted', 'returne
 export const latePolicies = ['accept', 'mark_late', 'close'] as const;
 export const submissionKinds = ['text', 'file', 'both'] as const;
 
-/** Highest points a rubric can give: the best level of every criterion. */
-export function rubricMax(rubric: { levels: { points: number }[] }[]): number {
-  return rubric.reduce((sum, criterion) => sum + Math.max(0, ...criterion.levels.map((level) => level.points)), 0);
-}
-
 /** Bytes as the reader says them (1.2 MB, ١٫٢ م.ب is left to Intl's unit formatting). */
 export function formatSize(bytes: number, locale: Locale): string {
   const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : [Math.max(1, Math.round(bytes / 1024)), 'kilobyte'];
