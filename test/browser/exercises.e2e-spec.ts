@@ -215,7 +215,7 @@ it('the demo trainee finds their exercises from My circle, reads passed work wit
   });
 });
 
-it('a file over 10 MB is refused with a message in the reader\'s language, and removing a draft file works without JavaScript', async () => {
+it('a file over 10 MB is refused in the reader\'s language, a draft file is removed, and a refused draft keeps its text, all without JavaScript', async () => {
   const { trainee, assignment } = await cohortWithTrainee('limits');
   const big = joinPath(ARTIFACTS, 'too-big.pdf');
   writeFileSync(big, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(11 * 1024 * 1024, 32)]));
@@ -233,6 +233,14 @@ it('a file over 10 MB is refused with a message in the reader\'s language, and r
     await submit(page, page.getByRole('button', { name: 'Retirer exercise-answer.pdf' }));
     await page.getByText('Fichier retiré.').waitFor();
     await page.getByText('Pas encore de fichier.').waitFor();
+
+    // A draft the api refuses (a hidden direction override) comes back with its message and the text as typed.
+    const hostile = 'Mon plan \u202egnp.exe et la suite de ma réponse';
+    const editor = page.getByRole('textbox', { name: 'Réponse (Markdown accepté)' });
+    await editor.fill(hostile);
+    await submit(page, page.getByRole('button', { name: 'Enregistrer le brouillon' }));
+    await page.locator('#draft-errors').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Réponse (Markdown accepté)' }).inputValue()).toBe(hostile);
   });
   rmSync(big, { force: true });
 });

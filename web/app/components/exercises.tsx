@@ -44,6 +44,9 @@ export function DraftAutosave({ assignmentId, formId, textareaId, savedText }: A
     if (kept !== null && kept !== area.value) {
       area.value = kept;
       setState('restored');
+    } else if (kept !== null) {
+      // The server has exactly this text (saved with the button): the copy is no longer needed.
+      window.localStorage.removeItem(key);
     }
     const onInput = () => {
       window.localStorage.setItem(key, area.value);

@@ -153,7 +153,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type Outcome = { form: 'draft' | 'upload' | 'submit' | 'comment'; errors: string[]; savedText?: null } | { savedText: string | null; errors?: undefined; form?: undefined };
+type Outcome =
+  | { form: 'draft' | 'upload' | 'submit' | 'comment'; errors: string[]; savedText?: null; text?: string }
+  | { savedText: string | null; errors?: undefined; form?: undefined; text?: undefined };
 
 // An autosave changes nothing else on the page; reloading it every few seconds would only cost requests.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
@@ -172,7 +174,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const api = exercisesApi({ token, locale: lang });
   const t = fixedT(lang);
   const page = `/${lang}/exercises/${id}`;
-  const failed = (form: 'draft' | 'upload' | 'submit' | 'comment', errors: string[], status: number) => json<Outcome>({ form, errors }, { status });
+  // A refused draft comes back with the text as typed, so a save that fails never empties the editor.
+  const failed = (form: 'draft' | 'upload' | 'submit' | 'comment', errors: string[], status: number, text?: string) =>
+    json<Outcome>({ form, errors, ...(text === undefined ? {} : { text }) }, { status });
 
   if (new URL(request.url).searchParams.get('intent') === 'upload') {
     // The file is read with a hard cap (the api's own limit), checked for its csrf token, then passed on.
@@ -205,11 +209,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = field(formData, 'intent');
   if (intent === 'save' || intent === 'autosave' || intent === 'review-submit') {
     const draft = field(formData, 'text');
-    if (draft.length > draftLimit) return failed('draft', [t('exercises.draftTooLong', { max: draftLimit })], 422);
+    if (draft.length > draftLimit) return failed('draft', [t('exercises.draftTooLong', { max: draftLimit })], 422, draft);
     const result = await api.saveDraft(id, draft);
     if (!result.ok) {
       if (result.problem.status === 404) raise(notFound());
-      return failed('draft', problemToFormErrors(result.problem, []).formErrors, result.problem.status);
+      return failed('draft', problemToFormErrors(result.problem, []).formErrors, result.problem.status, draft);
     }
     const savedAt = result.data?.draftSavedAt ?? new Date().toISOString();
     if (intent === 'autosave') return json<Outcome>({ savedText: formatClock(savedAt, lang, user.timeZone ?? null) });
@@ -253,6 +257,7 @@ export default function Exercise() {
   const { lang, id, status, criteria, versions } = data;
   const errorsFor = (form: string) => (outcome && 'form' in outcome && outcome.form === form ? outcome.errors : undefined);
   const editable = maySubmit(status);
+  const refusedText = outcome && 'form' in outcome && outcome.form === 'draft' ? outcome.text : undefined;
   return (
     <div className="exercises-page exercise">
       <p className="crumbs">
@@ -305,7 +310,7 @@ export default function Exercise() {
               <p id="draft-hint" className="hint">
                 {t(`exercises.kind.${data.kind}`)}
               </p>
-              <textarea id="draft-text" name="text" rows={12} dir="auto" maxLength={draftLimit} defaultValue={data.draftText} aria-describedby="draft-hint" />
+              <textarea id="draft-text" name="text" rows={12} dir="auto" maxLength={draftLimit} defaultValue={refusedText ?? data.draftText} aria-describedby="draft-hint" />
               <DraftAutosave assignmentId={id} formId="draft-form" textareaId="draft-text" savedText={data.savedText} />
               <p className="actions">
                 <SubmitButton name="intent" value="save">
