@@ -230,6 +230,13 @@ it('a file over 10 MB is refused in the reader\'s language, a draft file is remo
     await page.getByLabel('Ajouter un fichier').setInputFiles(smallPdf());
     await submit(page, page.getByRole('button', { name: 'Envoyer' }));
     await page.getByText('Fichier ajouté.').waitFor();
+    // The link downloads it through the web with the session: an attachment, never sniffed.
+    const href = (await page.getByRole('link', { name: 'exercise-answer.pdf' }).getAttribute('href')) ?? '';
+    const download = await page.request.get(`${WEB_URL()}${href}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-disposition']).toMatch(/^attachment/);
+    expect(download.headers()['x-content-type-options']).toBe('nosniff');
+    expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await submit(page, page.getByRole('button', { name: 'Retirer exercise-answer.pdf' }));
     await page.getByText('Fichier retiré.').waitFor();
     await page.getByText('Pas encore de fichier.').waitFor();

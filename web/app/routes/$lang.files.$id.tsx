@@ -19,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await upstream.body?.cancel();
     raise(notFound());
   }
-  const headers = new Headers({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' });
+  // server.mjs adds X-Content-Type-Options: nosniff to every answer.
+  const headers = new Headers({ 'Cache-Control': 'private, no-store' });
   for (const name of passed) {
     const value = upstream.headers.get(name);
     if (value) headers.set(name, value);
