@@ -35,6 +35,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assignments/{id}/peer-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PeerWork_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assignments/{id}/submission": {
         parameters: {
             query?: never;
@@ -1067,6 +1083,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Submissions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/peer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PeerWork_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2247,6 +2279,56 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        PeerAuthor: {
+            nameArabic: string;
+            nameLatin: string;
+        };
+        PeerComment: {
+            author: components["schemas"]["PeerCommentAuthor"];
+            /** @description Markdown. */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            criterionKey: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Written by the caller. */
+            mine: boolean;
+        };
+        PeerCommentAuthor: {
+            displayName: string;
+        };
+        PeerFile: {
+            /** Format: uuid */
+            id: string;
+            mediaType: string;
+            originalName: string;
+            sizeBytes: number;
+        };
+        PeerWorkItem: {
+            author: components["schemas"]["PeerAuthor"];
+            /** Format: uuid */
+            submissionId: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description The version whose released review passed. */
+            versionNumber: number;
+        };
+        PeerWorkResponse: {
+            /** Format: uuid */
+            assignmentId: string;
+            author: components["schemas"]["PeerAuthor"];
+            /** @description Peer comments only, oldest first. */
+            comments: components["schemas"]["PeerComment"][];
+            files: components["schemas"]["PeerFile"][];
+            /** Format: uuid */
+            submissionId: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description Markdown as submitted. */
+            text: string;
+            versionNumber: number;
+        };
         ProblemFieldError: {
             /**
              * @description Stable code of the rule that failed.
@@ -2922,6 +3004,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PeerWork_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s current circle-mates’ work on the assignment whose latest released review passed (never the caller’s own, never the review). A trainee of the cohort (no circle: empty); others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerWorkItem"][];
+                };
             };
             /** @description Error (application/problem+json, RFC 9457) */
             default: {
@@ -5564,6 +5677,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubmissionResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PeerWork_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A current circle-mate reads the passed version: text, files, peer comments (no review, no scores, no thread). The author, staff, other circles, work not yet passed and released: 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerWorkResponse"];
                 };
             };
             /** @description Error (application/problem+json, RFC 9457) */
