@@ -19,6 +19,13 @@ export type Comment = Schemas['CommentResponse'];
 export type Review = Schemas['VersionReviewResponse'];
 export type Version = Schemas['SubmissionVersionResponse'];
 export type Submission = Schemas['SubmissionResponse'];
+export type PeerWorkItem = Schemas['PeerWorkItem'];
+export type PeerWork = Schemas['PeerWorkResponse'];
+
+/** A person's name in the reader's language (Arabic pages prefer the Arabic name, others the Latin one). */
+export function personName(author: { nameLatin: string; nameArabic: string }, locale: Locale): string {
+  return (locale === 'ar' ? author.nameArabic || author.nameLatin : author.nameLatin || author.nameArabic) ?? '';
+}
 
 async function request<T>(token: string, locale: Locale, method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Authorization: `Bearer ${token}`, 'Accept-Language': locale, Accept: 'application/json' };
@@ -65,6 +72,11 @@ export function exercisesApi({ token, locale }: { token: string; locale: Locale 
     comments: (submissionId: string, n: number) => call(api.GET('/api/submissions/{id}/versions/{n}/comments', version(submissionId, n))),
     comment: (submissionId: string, n: number, body: { body: string; criterionKey?: string }) =>
       call(api.POST('/api/submissions/{id}/versions/{n}/comments', { ...version(submissionId, n), body: { ...body, kind: 'thread' } })),
+    /** Circle-mates' passed work on an assignment (advisory peer feedback). */
+    peerWork: (id: string) => call(api.GET('/api/assignments/{id}/peer-work', path(id))),
+    peerSubmission: (submissionId: string) => call(api.GET('/api/submissions/{id}/peer', path(submissionId))),
+    peerComment: (submissionId: string, n: number, body: string) =>
+      call(api.POST('/api/submissions/{id}/versions/{n}/comments', { ...version(submissionId, n), body: { body, kind: 'peer' } })),
   };
 }
 

@@ -17,7 +17,7 @@ import { DraftAutosave, RenderedMarkdown, StatusBadge } from '~/components/exerc
 import { CsrfInput, FormErrors, Notice, SubmitButton } from '~/components/forms';
 import { catalogApi } from '~/lib/catalog-api.server';
 import { csrf, validatedFormData } from '~/lib/csrf.server';
-import { exercisesApi, type Comment, type FileInfo, type Version } from '~/lib/exercises-api.server';
+import { exercisesApi, personName, type Comment, type FileInfo, type Version } from '~/lib/exercises-api.server';
 import { acceptedTypeNames, acceptedTypes, draftLimit, fileLimitBytes, formatClock, formatDue, formatSize, maySubmit, statusOf, text } from '~/lib/exercises';
 import { raise } from '~/lib/http.server';
 import { fixedT } from '~/lib/i18n.server';
@@ -75,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params);
   const { user, token } = await requireUser(request, lang);
   const api = exercisesApi({ token, locale: lang });
-  const [assignment, submission] = await Promise.all([api.assignment(id), api.mySubmission(id)]);
+  const [assignment, submission, peerWork] = await Promise.all([api.assignment(id), api.mySubmission(id), api.peerWork(id)]);
   if (!assignment.ok) raise(notFound());
   const a = assignment.data;
   const s = submission.ok ? submission.data : null;
@@ -148,6 +148,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     savedText: s?.draftSavedAt ? formatClock(s.draftSavedAt, lang, zone) : null,
     draftFiles: (s?.draftFiles ?? []).map((file) => fileView(file, lang)),
     versions,
+    // Circle-mates' passed work (none outside a circle, or when the api does not answer it for this reader).
+    peers: (peerWork.ok ? peerWork.data : []).map((p) => ({
+      submissionId: p.submissionId,
+      name: personName(p.author, lang),
+      submittedAt: formatDue(p.submittedAt, lang, zone),
+    })),
     confirmSubmit: url.searchParams.get('confirm') === 'submit' && maySubmit(status),
     done: url.searchParams.get('done'),
   });
@@ -488,6 +494,25 @@ export default function Exercise() {
             ) : null}
           </details>
         ))}
+      </section>
+
+      <section className="panel" aria-labelledby="peers-title">
+        <h2 id="peers-title">{t('exercises.peer.title')}</h2>
+        <p className="muted">{t('exercises.peer.intro')}</p>
+        {data.peers.length === 0 ? (
+          <p className="muted">{t('exercises.peer.none')}</p>
+        ) : (
+          <ul className="peer-work">
+            {data.peers.map((peer) => (
+              <li key={peer.submissionId}>
+                <Link to={`/${lang}/exercises/${id}/peers/${peer.submissionId}`}>
+                  {t('exercises.peer.read', { name: peer.name })}
+                </Link>{' '}
+                <span className="muted">{t('exercises.peer.submittedAt', { when: peer.submittedAt })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </div>
   );
