@@ -109,11 +109,12 @@ export default function PeerWorkPage() {
       {data.zoneKnown ? null : <p className="muted">{t('exercises.inCohortZone')}</p>}
       <p className="notice">{t('exercises.peer.advisory')}</p>
 
-      <section className="panel" aria-label={data.heading}>
+      <section className="panel" aria-labelledby="peer-answer-title">
+        <h2 id="peer-answer-title">{t('exercises.peer.answer')}</h2>
         <RenderedMarkdown html={data.html} className="answer" />
         {data.files.length ? (
           <>
-            <h2 id="peer-files-title">{t('exercises.peer.files')}</h2>
+            <h3 id="peer-files-title">{t('exercises.peer.files')}</h3>
             <ul className="files" aria-labelledby="peer-files-title">
               {data.files.map((file) => (
                 <li key={file.id}>
