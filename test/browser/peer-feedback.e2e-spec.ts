@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { horizontalOverflow, launchBrowser, newPhone, screenshot, signIn, submit, WEB_URL } from '../support/browser';
+import { API_URL, horizontalOverflow, launchBrowser, newPhone, screenshot, signIn, submit, WEB_URL } from '../support/browser';
 import { apiCall, apiLogin, join, newPerson, openCohort } from '../support/cohort-api';
 
 let browser: Browser;
@@ -48,6 +48,10 @@ async function circleWithPassedWork() {
   await apiCall('PUT', `/api/assignments/${assignment.id}/submission/draft`, author.token, {
     text: '## My story\n\nI grew up in **Jabal Amman**.\n\n<script>window.hacked = true</script>',
   });
+  const pdf = new FormData();
+  pdf.set('file', new Blob(['%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'], { type: 'application/pdf' }), 'my-story.pdf');
+  const uploaded = await fetch(`${API_URL()}/api/assignments/${assignment.id}/submission/files`, { method: 'POST', headers: { Authorization: `Bearer ${author.token}` }, body: pdf });
+  if (uploaded.status !== 201) throw new Error(`upload failed: ${uploaded.status} ${await uploaded.text()}`);
   const submitted = await apiCall<{ id: string }>('POST', `/api/assignments/${assignment.id}/submission/submit`, author.token, {});
   await apiCall('PUT', `/api/submissions/${submitted.id}/versions/1/review`, coachToken, {
     scores: Object.fromEntries(assignment.rubric.map((c) => [c.key, [...c.levels].sort((a, b) => b.points - a.points)[0]?.key])),
@@ -80,6 +84,12 @@ it('a circle-mate reads passed work and comments in Arabic without JavaScript; t
     expect(body).not.toContain('Coach-only feedback words');
     expect(body).toContain('تقييم المدرّب هو ما يُحتسب');
     expect(await page.getByText('لا تعليقات بعد').count()).toBe(1);
+    // The attachment downloads through the web with the peer's session, as an attachment.
+    const href = (await page.getByRole('link', { name: 'my-story.pdf' }).getAttribute('href')) ?? '';
+    const download = await page.request.get(`${WEB_URL()}${href}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-disposition']).toMatch(/^attachment/);
+    expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     // An empty comment is refused in Arabic; then the real one lands, after a redirect.
     await submit(page, page.locator('button', { hasText: 'أضف التعليق' }));
