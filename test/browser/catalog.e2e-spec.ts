@@ -93,6 +93,8 @@ describe.each([
 
       await page.locator(`.course-list h2 a[href="/${lang}/courses/${cohort.courseSlug}"]`).click();
       await page.locator('h1', { hasText: course.displayTitle }).waitFor();
+      // Without JavaScript the document is still being parsed when its h1 appears: wait until it is all there.
+      await page.waitForLoadState('domcontentloaded');
       expect(await page.locator('.syllabus > li').count()).toBe(course.modules.length);
       expect(course.modules.length).toBeGreaterThanOrEqual(4);
       expect(await page.locator('#cohorts-title').innerText()).toBe(TEXT[lang].upcoming);
