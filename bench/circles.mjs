@@ -8,54 +8,15 @@
  *
  *   npm run bench:circles
  */
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { benchDatabase, newToken, sha256, startApi, step, timed, withClient } from './lib.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'halaqa_bench_circles';
 const SIZES = { cohorts: 20, traineesPerCohort: 96, circlesPerCohort: 8, sessionsPerCircle: 26, heldPerCircle: 13, coachCircles: 8, samples: 200, writes: 50 };
 
-const dbUrl = (() => {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB}`;
-  return url.toString();
-})();
 
-const step = (message) => process.stdout.write(`• ${message}\n`);
-const sha256 = (value) => createHash('sha256').update(value, 'utf8').digest('hex');
 
-async function withClient(url, fn) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
-function run(args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
-  });
-}
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function seed(c) {
   const people = SIZES.cohorts * SIZES.traineesPerCohort;
@@ -97,27 +58,14 @@ async function seed(c) {
   const marks = (await c.query(`SELECT enrollment_id FROM circle_memberships WHERE circle_id = $1 AND left_at IS NULL`, [circles[0].id])).rows;
   const tokens = {};
   for (const [name, userId] of [['coach', coach], ['trainer', trainer], ['trainee', member.user_id]]) {
-    tokens[name] = randomBytes(32).toString('base64url');
+    tokens[name] = newToken();
     await c.query(`INSERT INTO sessions (token_hash, user_id, last_seen_at, expires_at) VALUES ($1, $2, now(), now() + interval '1 day')`, [sha256(tokens[name]), userId]);
   }
   await c.query('ANALYZE');
   return { tokens, circleId: circles[0].id, cohortId: circles[0].cohort_id, sessionId: nextSession.id, enrollmentIds: marks.map((m) => m.enrollment_id) };
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-async function timed(name, n, once) {
-  const times = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await once(i);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const result = { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1) };
-  step(`${name.padEnd(34)} p50 ${String(result.p50).padStart(6)} ms   p95 ${String(result.p95).padStart(6)} ms`);
-  return result;
-}
 
 async function request(base, method, path, token, body, expected = 200) {
   const res = await fetch(base + path, {
@@ -131,34 +79,15 @@ async function request(base, method, path, token, body, expected = 200) {
 }
 
 async function main() {
-  step(`database ${DB}`);
-  await withClient(ADMIN_URL, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${DB}`);
-  });
-  await run(['api/dist/database/migrate.js'], { DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' });
-  await run(['api/dist/courses/import-courses.js'], { DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' });
+  const database = await benchDatabase(DB);
+  const dbUrl = database.url;
   const circles = SIZES.cohorts * SIZES.circlesPerCohort;
   step(`seeding ${circles} circles, ${circles * SIZES.sessionsPerCircle} sessions, ${SIZES.cohorts * SIZES.traineesPerCohort * SIZES.heldPerCircle} attendance marks`);
   const data = await withClient(dbUrl, seed);
 
-  const port = await freePort();
-  const api = spawn(process.execPath, ['api/dist/main.js'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', CALENDAR_FEED_SECRET: randomBytes(32).toString('hex'), PUBLIC_API_URL: `http://127.0.0.1:${port}`, BULL_PREFIX: `bench-${randomBytes(3).toString('hex')}` },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const api = await startApi(dbUrl);
+  const base = api.base;
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/api/health`)).status < 500) break;
-      } catch {
-        /* not listening yet */
-      }
-      if (i > 240) throw new Error('api did not start');
-      await new Promise((r) => setTimeout(r, 250));
-    }
     const { url: feedUrl } = JSON.parse(await request(base, 'GET', '/api/me/calendar-feed', data.tokens.coach));
     const feedPath = new URL(feedUrl).pathname;
     const feed = await request(base, 'GET', feedPath, null);
@@ -191,8 +120,8 @@ async function main() {
     results.calendarFeed.events = events;
     console.log(JSON.stringify({ bench: 'circles', sizes: SIZES, results }));
   } finally {
-    api.kill('SIGTERM');
-    await withClient(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`)).catch(() => undefined);
+    api.stop();
+    await database.drop();
   }
 }
 

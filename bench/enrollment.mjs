@@ -7,58 +7,16 @@
  *
  *   npm run bench:enrollment
  */
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { benchDatabase, newToken, percentile, sha256, startApi, step, withClient } from './lib.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'halaqa_bench_enrollment';
 const SIZES = { cohorts: 300, activePerCohort: 100, waitlistedPerCohort: 10, people: 33_000, organizations: 20, racers: 200, raceCapacity: 100, samples: 200 };
 
-const dbUrl = (() => {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB}`;
-  return url.toString();
-})();
 
-function step(message) {
-  process.stdout.write(`• ${message}\n`);
-}
 
-async function withClient(url, fn) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
-function run(args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
-  });
-}
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-const token = () => randomBytes(32).toString('base64url');
-const sha256 = (value) => createHash('sha256').update(value, 'utf8').digest('hex');
 
 async function seed(c) {
   await c.query(`INSERT INTO organizations (name, kind, country, city)
@@ -110,7 +68,7 @@ async function seed(c) {
     ...racers.map((r, i) => [`racer${i}`, r.id]),
   ];
   for (const [name, userId] of sessions) {
-    tokens[name] = token();
+    tokens[name] = newToken();
     await c.query(`INSERT INTO sessions (token_hash, user_id, last_seen_at, expires_at) VALUES ($1, $2, now(), now() + interval '1 day')`, [sha256(tokens[name]), userId]);
   }
   const [{ id: bigCohort }] = (await c.query(`SELECT id FROM cohorts ORDER BY id LIMIT 1`)).rows;
@@ -119,9 +77,6 @@ async function seed(c) {
   return { tokens, raceCohort: race.id, bigCohort, slug, organizationId: manager.organization_id, racers: racers.length };
 }
 
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 async function measure(base, name, path, bearer) {
   const headers = { 'accept-language': 'ar', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) };
@@ -142,34 +97,14 @@ async function measure(base, name, path, bearer) {
 }
 
 async function main() {
-  step(`database ${DB}`);
-  await withClient(ADMIN_URL, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${DB}`);
-  });
-  await run(['api/dist/database/migrate.js'], { DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' });
-  step('importing the three courses');
-  await run(['api/dist/courses/import-courses.js'], { DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' });
+  const database = await benchDatabase(DB);
+  const dbUrl = database.url;
   step(`seeding ${SIZES.cohorts} cohorts, ${SIZES.people} people, ${SIZES.cohorts * (SIZES.activePerCohort + SIZES.waitlistedPerCohort)} enrollments`);
   const data = await withClient(dbUrl, seed);
 
-  const port = await freePort();
-  const api = spawn(process.execPath, ['api/dist/main.js'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', BULL_PREFIX: `bench-${randomBytes(3).toString('hex')}` },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const api = await startApi(dbUrl);
+  const base = api.base;
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/api/health`)).status < 500) break;
-      } catch {
-        /* not listening yet */
-      }
-      if (i > 240) throw new Error('api did not start');
-      await new Promise((r) => setTimeout(r, 250));
-    }
     step(`api on ${base}; ${SIZES.samples} sequential requests each`);
     const results = {
       catalog: await measure(base, 'GET /api/courses', '/api/courses'),
@@ -202,8 +137,8 @@ async function main() {
 
     console.log(JSON.stringify({ bench: 'enrollment', sizes: SIZES, results }));
   } finally {
-    api.kill('SIGTERM');
-    await withClient(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`)).catch(() => undefined);
+    api.stop();
+    await database.drop();
   }
 }
 

@@ -9,55 +9,16 @@
  *
  *   npm run bench:gradebook
  */
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { benchDatabase, newToken, sha256, startApi, step, timed, withClient } from './lib.mjs';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'halaqa_bench_gradebook';
 const SIZES = { trainees: 2000, smallTrainees: 200, assignments: 25, circleSize: 20, pageSize: 100, samples: 100, csvRuns: 3 };
 
-const dbUrl = (() => {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB}`;
-  return url.toString();
-})();
 
-const step = (message) => process.stdout.write(`• ${message}\n`);
-const sha256 = (value) => createHash('sha256').update(value, 'utf8').digest('hex');
 
-async function withClient(url, fn) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
-function run(args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
-  });
-}
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const level = (key, points, en) => ({ key, points, label: { en }, description: { en } });
 const RUBRIC = JSON.stringify(
@@ -126,27 +87,14 @@ async function seed(c) {
   const [{ id: trainer }] = (await c.query(`INSERT INTO users (email, name_latin) VALUES ('trainer@bench.org', 'Trainer') RETURNING id`)).rows;
   const big = await seedCohort(c, 'big', SIZES.trainees, trainer);
   const small = await seedCohort(c, 'small', SIZES.smallTrainees, trainer);
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   await c.query(`INSERT INTO sessions (token_hash, user_id, last_seen_at, expires_at) VALUES ($1, $2, now(), now() + interval '1 day')`, [sha256(token), trainer]);
   await c.query('ANALYZE');
   const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM submissions`)).rows;
   return { token, big, small, submissions: n };
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-async function timed(name, n, once) {
-  const times = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await once(i);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const result = { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1) };
-  step(`${name.padEnd(34)} p50 ${String(result.p50).padStart(6)} ms   p95 ${String(result.p95).padStart(6)} ms`);
-  return result;
-}
 
 async function request(base, path, token) {
   const res = await fetch(base + path, { headers: { 'accept-language': 'ar', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
@@ -170,34 +118,15 @@ const rssMb = (pid) => {
 };
 
 async function main() {
-  step(`database ${DB}`);
-  await withClient(ADMIN_URL, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${DB}`);
-  });
-  await run(['api/dist/database/migrate.js'], { DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' });
-  await run(['api/dist/courses/import-courses.js'], { DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' });
+  const database = await benchDatabase(DB);
+  const dbUrl = database.url;
   step(`seeding ${SIZES.trainees} + ${SIZES.smallTrainees} trainees × ${SIZES.assignments} assignments`);
   const data = await withClient(dbUrl, seed);
   step(`${data.submissions} submissions`);
 
-  const port = await freePort();
-  const api = spawn(process.execPath, ['api/dist/main.js'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', BENCH_COUNT_QUERIES: '1', CALENDAR_FEED_SECRET: randomBytes(32).toString('hex'), PUBLIC_API_URL: `http://127.0.0.1:${port}`, BULL_PREFIX: `bench-${randomBytes(3).toString('hex')}` },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const api = await startApi(dbUrl, { BENCH_COUNT_QUERIES: '1' });
+  const base = api.base;
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/api/health`)).status < 500) break;
-      } catch {
-        /* not listening yet */
-      }
-      if (i > 240) throw new Error('api did not start');
-      await new Promise((r) => setTimeout(r, 250));
-    }
     const page = (cohortId, extra = '') => `/api/cohorts/${cohortId}/gradebook?pageSize=${SIZES.pageSize}${extra}`;
     const queries = await queriesFor(base, page(data.big), data.token);
     const queriesAt200 = await queriesFor(base, page(data.small), data.token);
@@ -238,8 +167,8 @@ async function main() {
       }),
     );
   } finally {
-    api.kill('SIGTERM');
-    await withClient(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`)).catch(() => undefined);
+    api.stop();
+    await database.drop();
   }
 }
 
