@@ -145,6 +145,40 @@ describe('assignments', () => {
     expect(await dueSoonStillDue(manager, after[0].due, now)).toBe(true);
   });
 
+  it('a lead trainer lists the extensions of an assignment by trainee name; a removed one disappears; others get 404', async () => {
+    const a = assignments[0];
+    interface ExtensionItem {
+      enrollmentId: string;
+      grantedAt: string;
+    }
+    const listed = async (who = w.trainer) => {
+      const r = await get(`/api/assignments/${a.id}/extensions`, who);
+      return { status: r.status, body: r.body as ExtensionItem[] };
+    };
+    const [other] = await sql<{ id: string }>(t, `SELECT id FROM enrollments WHERE cohort_id = $1 AND user_id = $2`, [w.cohortId, w.otherTrainee.id]);
+    expect(await listed()).toEqual({ status: 200, body: [] });
+    expect((await send('put', `/api/assignments/${a.id}/extensions/${w.traineeEnrollment}`, w.trainer, { dueAt: '2027-03-10T20:59:00Z', reason: 'Travel' })).status).toBe(200);
+    expect((await send('put', `/api/assignments/${a.id}/extensions/${other.id}`, w.trainer, { dueAt: '2027-03-12T20:59:00Z' })).status).toBe(200);
+    const res = await listed();
+    expect(res.status).toBe(200);
+    // Omar before Salma.
+    expect(res.body).toEqual([
+      { enrollmentId: other.id, user: { nameLatin: 'Omar Other', nameArabic: expect.any(String) }, dueAt: '2027-03-12T20:59:00.000Z', reason: null, grantedAt: expect.any(String) },
+      { enrollmentId: w.traineeEnrollment, user: { nameLatin: 'Salma Trainee', nameArabic: 'سلمى' }, dueAt: '2027-03-10T20:59:00.000Z', reason: 'Travel', grantedAt: expect.any(String) },
+    ]);
+    expect(Number.isNaN(Date.parse(res.body[0].grantedAt))).toBe(false);
+    // Another assignment's list is its own.
+    expect((await get(`/api/assignments/${assignments[1].id}/extensions`, w.trainer)).body).toEqual([]);
+    for (const who of [w.coach, w.cohortCoach, w.trainee, w.otherTrainee, w.stranger]) {
+      expect((await listed(who)).status).toBe(404);
+    }
+    expect((await get(`/api/assignments/00000000-0000-4000-8000-000000000000/extensions`, w.trainer)).status).toBe(404);
+    expect((await send('delete', `/api/assignments/${a.id}/extensions/${w.traineeEnrollment}`, w.trainer)).status).toBe(204);
+    expect((await listed()).body.map((x) => x.enrollmentId)).toEqual([other.id]);
+    expect((await send('delete', `/api/assignments/${a.id}/extensions/${other.id}`, w.trainer)).status).toBe(204);
+    expect((await listed()).body).toEqual([]);
+  });
+
   it('a trainee who enrolls later gets “due soon” emails from the planner’s next round, once', async () => {
     const late = await registerAccount(t, { nameLatin: 'Tariq Late' });
     await sql(t, `INSERT INTO enrollments (cohort_id, user_id, status) VALUES ($1, $2, 'active')`, [w.cohortId, late.id]);

@@ -207,7 +207,7 @@ it('trainer@ sees the gradebook, filters it by circle and downloads a CSV that r
   });
 });
 
-it('trainer@ changes an assignment’s due date and late policy and extends it for one trainee, in French without JavaScript', async () => {
+it('trainer@ changes an assignment’s due date and late policy, extends it for one trainee, sees it listed and removes it, in French without JavaScript', async () => {
   const { cohortId, assignment, trainee } = await cohortWithSubmission();
   const traineeEnrollment = await apiCall<{ items: { id: string; user: { email: string } }[] }>(
     'GET',
@@ -237,13 +237,38 @@ it('trainer@ changes an assignment’s due date and late policy and extends it f
     await again.locator('input[name="reason"]').fill('Raison familiale');
     await submit(page, again.locator('button', { hasText: 'Prolonger' }));
     await page.getByText('Prolongation enregistrée.').waitFor();
+    // Listed under the assignment, in the cohort's zone, with its reason.
+    const listed = page.locator(`#a-${assignment.id} .extension`);
+    expect(await listed.count()).toBe(1);
+    const line = (await listed.textContent()) ?? '';
+    expect(line).toContain('Rania Khalil');
+    expect(line).toContain('18:00');
+    expect(line).toContain('Asia/Amman');
+    expect(line).toContain('Raison familiale');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'assignments-fr');
+  });
+
+  // Still there after the other changes; then removed from its own line, without JavaScript.
+  expect(
+    (await apiCall<{ enrollmentId: string; reason: string | null }[]>('GET', `/api/assignments/${assignment.id}/extensions`, await apiLogin('trainer@example.org'))).map((x) => [
+      x.enrollmentId,
+      x.reason,
+    ]),
+  ).toEqual([[enrollmentId, 'Raison familiale']]);
+  await withPage(false, 'fr', async (page) => {
+    await signIn(page, 'fr', 'trainer@example.org');
+    await page.goto(`${WEB_URL()}/fr/manage/cohorts/${cohortId}/assignments`);
+    const line = page.locator(`#a-${assignment.id} .extension`);
+    await submit(page, line.locator('button', { hasText: 'Retirer' }));
+    await page.getByText('Prolongation retirée.').waitFor();
+    expect(await page.locator(`#a-${assignment.id} .extension`).count()).toBe(0);
   });
 
   const trainer = await apiLogin('trainer@example.org');
   const saved = await apiCall<{ dueAt: string; latePolicy: string }>('GET', `/api/assignments/${assignment.id}`, trainer);
   expect(saved).toMatchObject({ dueAt: '2027-06-30T15:00:00.000Z', latePolicy: 'close' });
   const theirs = await apiCall<{ items: { id: string; effectiveDueAt: string }[] }>('GET', `/api/cohorts/${cohortId}/assignments`, trainee.token);
-  expect(theirs.items.find((item) => item.id === assignment.id)?.effectiveDueAt).toBe('2027-07-07T15:00:00.000Z');
+  expect(theirs.items.find((item) => item.id === assignment.id)?.effectiveDueAt).toBe('2027-06-30T15:00:00.000Z');
+  expect(await apiCall<unknown[]>('GET', `/api/assignments/${assignment.id}/extensions`, trainer)).toEqual([]);
 });

@@ -66,6 +66,20 @@ export class ExtensionResponse {
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
 }
 
+export class ExtensionTraineeResponse {
+  @ApiProperty({ description: 'Name in Latin script; may be empty.' }) nameLatin: string;
+  @ApiProperty({ description: 'Name in Arabic script; may be empty.' }) nameArabic: string;
+}
+
+/** One trainee's extension, as listed for the cohort's managers. */
+export class ExtensionListItem {
+  @ApiProperty({ format: 'uuid' }) enrollmentId: string;
+  @ApiProperty({ type: ExtensionTraineeResponse }) user: ExtensionTraineeResponse;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ format: 'date-time' }) grantedAt: string;
+}
+
 export function maxPointsOf(rubric: RubricCriterion[]): number {
   return rubric.reduce((sum, c) => sum + Math.max(0, ...c.levels.map((l) => l.points)), 0);
 }

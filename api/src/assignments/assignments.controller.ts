@@ -4,7 +4,7 @@ import { Access, CurrentCaller, type Caller } from '../access/access.decorator';
 import { ApiProblems } from '../common/problem.response';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
-import { AssignmentList, AssignmentResponse, ExtensionResponse, InstantiateResponse } from './assignment.response';
+import { AssignmentList, AssignmentResponse, ExtensionListItem, ExtensionResponse, InstantiateResponse } from './assignment.response';
 import { AssignmentsService } from './assignments.service';
 import { ExtensionDto, UpdateAssignmentDto } from './dto/assignment.dto';
 
@@ -53,6 +53,13 @@ export class AssignmentsController {
   @ApiOkResponse({ type: AssignmentResponse, description: `Due date, late policy, submission kind, pass mark (≤ rubric maximum). Audited. ${LEADS}` })
   update(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: UpdateAssignmentDto, @Ctx() ctx: RequestContext): Promise<AssignmentResponse> {
     return this.assignments.update(caller, id, dto, ctx);
+  }
+
+  @Get(':id/extensions')
+  @Access('authenticated')
+  @ApiOkResponse({ type: [ExtensionListItem], description: `The trainees’ own due dates on this assignment, by name. ${LEADS}` })
+  listExtensions(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string): Promise<ExtensionListItem[]> {
+    return this.assignments.listExtensions(caller, id);
   }
 
   @Put(':id/extensions/:enrollmentId')

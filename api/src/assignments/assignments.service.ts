@@ -13,7 +13,7 @@ import { zonedInstant } from '../sessions/recurrence';
 import { AssignmentExtension } from './assignment-extension.entity';
 import { cohortAssignmentAccess, type CohortAssignmentAccess } from './assignment-access';
 import { Assignment } from './assignment.entity';
-import { maxPointsOf, toAssignmentResponse, type AssignmentList, type AssignmentResponse, type ExtensionResponse, type InstantiateResponse, type TraineeStatus, type TraineeView } from './assignment.response';
+import { maxPointsOf, toAssignmentResponse, type AssignmentList, type AssignmentResponse, type ExtensionListItem, type ExtensionResponse, type InstantiateResponse, type TraineeStatus, type TraineeView } from './assignment.response';
 import type { ExtensionDto, UpdateAssignmentDto } from './dto/assignment.dto';
 import { queueDueSoon } from './due-soon';
 
@@ -166,6 +166,28 @@ export class AssignmentsService {
       if (before.dueAt !== after.dueAt) await queueDueSoon(manager, this.outbox, [assignment.id]);
       return (await this.respond(manager, access, [assignment], ctx.locale))[0];
     });
+  }
+
+  /** The extensions granted on an assignment, by trainee name, in one query. */
+  async listExtensions(caller: Caller, assignmentId: string): Promise<ExtensionListItem[]> {
+    const manager = this.dataSource.manager;
+    await this.assignmentFor(manager, caller, assignmentId, 'manage');
+    const rows = await manager.query<{ enrollment_id: string; name_latin: string; name_arabic: string; due_at: Date; reason: string | null; created_at: Date }[]>(
+      `SELECT x.enrollment_id, u.name_latin, u.name_arabic, x.due_at, x.reason, x.created_at
+         FROM assignment_extensions x
+         JOIN enrollments e ON e.id = x.enrollment_id
+         JOIN users u ON u.id = e.user_id
+        WHERE x.assignment_id = $1
+        ORDER BY lower(coalesce(nullif(u.name_latin, ''), u.name_arabic)), x.enrollment_id`,
+      [assignmentId],
+    );
+    return rows.map((r) => ({
+      enrollmentId: r.enrollment_id,
+      user: { nameLatin: r.name_latin, nameArabic: r.name_arabic },
+      dueAt: new Date(r.due_at).toISOString(),
+      reason: r.reason,
+      grantedAt: new Date(r.created_at).toISOString(),
+    }));
   }
 
   async putExtension(caller: Caller, assignmentId: string, enrollmentId: string, dto: ExtensionDto, ctx: RequestContext): Promise<ExtensionResponse> {

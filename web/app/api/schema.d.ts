@@ -19,6 +19,22 @@ export interface paths {
         patch: operations["Assignments_update"];
         trace?: never;
     };
+    "/api/assignments/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Assignments_listExtensions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assignments/{id}/extensions/{enrollmentId}": {
         parameters: {
             query?: never;
@@ -1851,6 +1867,16 @@ export interface components {
             dueAt: string;
             reason?: string | null;
         };
+        ExtensionListItem: {
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: date-time */
+            grantedAt: string;
+            reason: string | null;
+            user: components["schemas"]["ExtensionTraineeResponse"];
+        };
         ExtensionResponse: {
             /** Format: uuid */
             assignmentId: string;
@@ -1859,6 +1885,12 @@ export interface components {
             /** Format: uuid */
             enrollmentId: string;
             reason: string | null;
+        };
+        ExtensionTraineeResponse: {
+            /** @description Name in Arabic script; may be empty. */
+            nameArabic: string;
+            /** @description Name in Latin script; may be empty. */
+            nameLatin: string;
         };
         GradebookCell: {
             /** Format: uuid */
@@ -2937,6 +2969,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssignmentResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Assignments_listExtensions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trainees’ own due dates on this assignment, by name. Lead trainers of the cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtensionListItem"][];
                 };
             };
             /** @description Error (application/problem+json, RFC 9457) */

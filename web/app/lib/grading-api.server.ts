@@ -44,6 +44,7 @@ export function gradingApi({ token, locale }: { token: string; locale: Locale })
     assignment: (assignmentId: string) => call(api.GET('/api/assignments/{id}', id(assignmentId))),
     instantiate: (cohortId: string) => call(api.POST('/api/cohorts/{id}/assignments/instantiate', id(cohortId))),
     editAssignment: (assignmentId: string, body: UpdateAssignmentBody) => call(api.PATCH('/api/assignments/{id}', { ...id(assignmentId), body })),
+    extensions: (assignmentId: string) => call(api.GET('/api/assignments/{id}/extensions', id(assignmentId))),
     putExtension: (assignmentId: string, enrollmentId: string, body: ExtensionBody) =>
       call(api.PUT('/api/assignments/{id}/extensions/{enrollmentId}', { params: { path: { id: assignmentId, enrollmentId } }, body })),
     deleteExtension: (assignmentId: string, enrollmentId: string) =>

@@ -39,11 +39,14 @@ async function requireLead(request: Request, params: { lang?: string; id?: strin
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, id, user, token, api, cohort } = await requireLead(request, params);
+  const grading = gradingApi({ token, locale: lang });
   const [list, trainees] = await Promise.all([
-    gradingApi({ token, locale: lang }).assignments(id),
+    grading.assignments(id),
     call(api.GET('/api/cohorts/{id}/enrollments', { params: { path: { id }, query: { status: 'active', pageSize: 100 } } })),
   ]);
   const zone = cohort.timeZone;
+  // The extensions granted so far, per assignment (shown in the cohort's zone, like the dates typed in the forms).
+  const extensions = list.ok ? await Promise.all(list.data.items.map((a) => grading.extensions(a.id))) : [];
   const names = new Map(trainees.ok ? trainees.data.items.map((row) => [row.id, displayName(row.user, lang)]) : []);
   const done = new URL(request.url).searchParams.get('done');
   return json({
@@ -54,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     done: ['created', 'saved', 'extended', 'unextended'].includes(done ?? '') ? done : null,
     trainees: [...names].map(([enrollmentId, name]) => ({ id: enrollmentId, name })),
     assignments: list.ok
-      ? list.data.items.map((a) => ({
+      ? list.data.items.map((a, i) => ({
           id: a.id,
           title: a.displayTitle,
           due: formatInstant(a.dueAt, lang, user.timeZone),
@@ -63,6 +66,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           kind: a.submissionKind,
           passMark: a.passMark,
           max: a.maxPoints,
+          extensions: (extensions[i]?.ok ? extensions[i].data : []).map((x) => ({
+                enrollmentId: x.enrollmentId,
+                name: displayName(x.user, lang),
+                due: formatInstant(x.dueAt, lang, zone),
+            reason: x.reason,
+          })),
         }))
       : [],
   });
@@ -145,6 +154,32 @@ function AssignmentCard({ row, errors }: { row: Row; errors?: string[] }) {
         {t('grading.review.passMark', { mark: row.passMark, max: row.max })}
       </p>
       <FormErrors id={`errors-${row.id}`} errors={errors} />
+      {row.extensions.length > 0 ? (
+        <section className="extensions" aria-labelledby={`extensions-${row.id}`}>
+          <h3 id={`extensions-${row.id}`}>{t('assignments.extensions')}</h3>
+          <ul>
+            {row.extensions.map((x) => (
+              <li key={x.enrollmentId} className="extension">
+                <Form method="post">
+                  <CsrfInput />
+                  <input type="hidden" name="assignmentId" value={row.id} />
+                  <input type="hidden" name="enrollmentId" value={x.enrollmentId} />
+                  <bdi className="extension-name">{x.name}</bdi> · {t('assignments.extensionDue', { date: x.due, zone: cohort.zone })}
+                  {x.reason ? (
+                    <>
+                      {' · '}
+                      <bdi className="muted">{x.reason}</bdi>
+                    </>
+                  ) : null}{' '}
+                  <button type="submit" className="button" name="intent" value="unextend" aria-label={t('assignments.removeFor', { name: x.name })}>
+                    {t('assignments.remove')}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <details>
         <summary>{t('assignments.edit')}</summary>
         <Form method="post" className="assignment-form">
@@ -213,23 +248,6 @@ function AssignmentCard({ row, errors }: { row: Row; errors?: string[] }) {
             <SubmitButton name="intent" value="extend">
               {t('assignments.extend')}
             </SubmitButton>
-          </Form>
-          <Form method="post" className="assignment-form">
-            <CsrfInput />
-            <input type="hidden" name="assignmentId" value={row.id} />
-            <div className="field">
-              <label htmlFor={`unwho-${row.id}`}>{t('assignments.removeFor')}</label>
-              <select id={`unwho-${row.id}`} name="enrollmentId" required>
-                {trainees.map((trainee) => (
-                  <option key={trainee.id} value={trainee.id}>
-                    {trainee.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="button" name="intent" value="unextend">
-              {t('assignments.removeExtension')}
-            </button>
           </Form>
         </details>
       ) : null}
