@@ -1,6 +1,7 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { PeriodicRound } from '../common/periodic-round';
 import { OutboxService } from '../outbox/outbox.service';
 import { queueDueSoon } from './due-soon';
 
@@ -15,28 +16,16 @@ const PLAN_AHEAD_DAYS = 9;
  * assignments due in the coming days (their own extension included). Rows that exist are left alone (dedupe key).
  */
 @Injectable()
-export class DueSoonPlanner implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('DueSoonPlanner');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-
+export class DueSoonPlanner extends PeriodicRound {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.tick()
-        .catch((error: unknown) => this.logger.warn(`Planning due-soon emails failed; next round in ${DUE_SOON_PLAN_INTERVAL_MS / 60_000} min: ${(error as Error).message}`))
-        .finally(() => (this.running = undefined));
-    }, DUE_SOON_PLAN_INTERVAL_MS);
-    this.timer.unref();
+  ) {
+    super('Planning due-soon emails', DUE_SOON_PLAN_INTERVAL_MS);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected round(): Promise<number> {
+    return this.tick();
   }
 
   /** One round; returns how many emails it queued or found already queued. Exposed for tests. */

@@ -1,6 +1,7 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { PeriodicRound } from '../common/periodic-round';
 import { OutboxService } from '../outbox/outbox.service';
 import { queueSessionReminders } from './session-reminders';
 
@@ -16,28 +17,16 @@ const PLAN_AHEAD_DAYS = 8;
  * missing ones, and several workers doing it at once add each row once.
  */
 @Injectable()
-export class ReminderPlanner implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('ReminderPlanner');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-
+export class ReminderPlanner extends PeriodicRound {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.tick()
-        .catch((error: unknown) => this.logger.warn(`Planning reminders failed; next round in ${REMINDER_PLAN_INTERVAL_MS / 60_000} min: ${(error as Error).message}`))
-        .finally(() => (this.running = undefined));
-    }, REMINDER_PLAN_INTERVAL_MS);
-    this.timer.unref();
+  ) {
+    super('Planning reminders', REMINDER_PLAN_INTERVAL_MS);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected round(): Promise<number> {
+    return this.tick();
   }
 
   /** One round; returns how many reminders it queued or found already queued. Exposed for tests. */

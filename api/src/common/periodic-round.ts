@@ -1,0 +1,34 @@
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+
+/**
+ * A worker task that runs one `round()` every `intervalMs`: never two rounds at once, a failed round logged and
+ * retried at the next tick, and shutdown waiting for the round in flight. Subclasses say what a round does.
+ */
+export abstract class PeriodicRound implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger: Logger;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  protected constructor(
+    private readonly name: string,
+    private readonly intervalMs: number,
+  ) {
+    this.logger = new Logger(name);
+  }
+
+  protected abstract round(): Promise<unknown>;
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.running ??= this.round()
+        .catch((error: unknown) => this.logger.warn(`${this.name} failed; next round in ${this.intervalMs / 60_000} min: ${(error as Error).message}`))
+        .finally(() => (this.running = undefined));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}
