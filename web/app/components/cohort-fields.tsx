@@ -1,62 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { enrollmentModes, maxQuestionRows, questionRows } from '~/lib/manage';
 import type { FieldMeta } from '~/lib/use-form';
-import { TextField, useErrorText } from './forms';
+import { FieldErrors, TextField, useErrorText } from './forms';
 import { TimeZoneSelect } from './time-zone-select';
 
-function Errors({ field }: { field: FieldMeta }) {
-  const errorText = useErrorText();
-  if (!field.errors?.length) return null;
-  return (
-    <ul id={field.errorId} className="field-errors">
-      {field.errors.map((message) => (
-        <li key={message}>{errorText(message)}</li>
-      ))}
-    </ul>
-  );
-}
-
-/** A date or number input with the same label, hint and message wiring as TextField. */
-export function InputField({
-  field,
-  label,
-  type,
-  hint,
-  min,
-  max,
-}: {
-  field: FieldMeta;
-  label: string;
-  type: 'date' | 'number';
-  hint?: string;
-  min?: number;
-  max?: number;
-}) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const described = [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={field.id}
-        name={field.name}
-        type={type}
-        defaultValue={field.defaultValue}
-        inputMode={type === 'number' ? 'numeric' : undefined}
-        min={min}
-        max={max}
-        dir="ltr"
-        aria-describedby={described || undefined}
-        aria-invalid={field.errors?.length ? true : undefined}
-      />
-      <Errors field={field} />
-    </div>
-  );
+/** A date or number input: a TextField whose digits always read left to right. */
+export function InputField(props: { field: FieldMeta; label: string; type: 'date' | 'number'; hint?: string; min?: number; max?: number }) {
+  return <TextField {...props} dir="ltr" />;
 }
 
 /** Radio buttons in a fieldset, with the fieldset's messages. */
@@ -81,7 +31,7 @@ export function RadioGroup({
           </span>
         </label>
       ))}
-      <Errors field={field} />
+      <FieldErrors field={field} />
     </fieldset>
   );
 }

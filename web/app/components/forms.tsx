@@ -21,7 +21,7 @@ function describedBy(field: Field, hintId: string | undefined) {
   return { 'aria-describedby': ids || undefined, 'aria-invalid': field.errors?.length ? true : undefined };
 }
 
-function FieldErrors({ field }: { field: Field }) {
+export function FieldErrors({ field }: { field: Field }) {
   const errorText = useErrorText();
   if (!field.errors?.length) return null;
   return (
@@ -36,15 +36,17 @@ function FieldErrors({ field }: { field: Field }) {
 interface TextFieldProps {
   field: Field;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'url' | 'search';
+  type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'date' | 'number';
   hint?: string;
   autoComplete?: string;
+  min?: number;
+  max?: number;
   /** Direction of what is typed, for fields whose script does not follow the page (a Latin name on an Arabic page). */
   dir?: 'ltr' | 'rtl' | 'auto';
   placeholder?: string;
 }
 
-export function TextField({ field, label, type = 'text', hint, autoComplete, dir, placeholder }: TextFieldProps) {
+export function TextField({ field, label, type = 'text', hint, autoComplete, dir, placeholder, min, max }: TextFieldProps) {
   const hintId = hint ? `${field.id}-hint` : undefined;
   return (
     <div className="field">
@@ -61,6 +63,9 @@ export function TextField({ field, label, type = 'text', hint, autoComplete, dir
         defaultValue={field.defaultValue}
         {...describedBy(field, hintId)}
         autoComplete={autoComplete}
+        inputMode={type === 'number' ? 'numeric' : undefined}
+        min={min}
+        max={max}
         dir={dir}
         placeholder={placeholder}
       />
