@@ -13,10 +13,11 @@ import { Foundation1795279437475 } from './migrations/1795279437475-foundation';
 import { CohortsAndEnrollment1795286701873 } from './migrations/1795286701873-cohorts-and-enrollment';
 import { LearningCircles1795292620036 } from './migrations/1795292620036-learning-circles';
 import { ExercisesAndFeedback1795294548625 } from './migrations/1795294548625-exercises-and-feedback';
+import { Certificates1795298703736 } from './migrations/1795298703736-certificates';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 
 
-export const migrations = [Foundation1795279437475, CohortsAndEnrollment1795286701873, LearningCircles1795292620036, ExercisesAndFeedback1795294548625];
+export const migrations = [Foundation1795279437475, CohortsAndEnrollment1795286701873, LearningCircles1795292620036, ExercisesAndFeedback1795294548625, Certificates1795298703736];
 
 export function baseDataSourceOptions(url: string): PostgresConnectionOptions {
   return {

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import type { CertificateSettings } from '@halaqa/certificates';
 import type { CompletionRule } from '@halaqa/courses';
 import type { LocalizedText } from '../common/localized-text';
 import { CourseVersion } from '../courses/course-version.entity';
@@ -67,6 +68,10 @@ export class Cohort {
   /** Copied from the course's default when the cohort is created, then adjustable per cohort. */
   @Column({ type: 'jsonb' })
   completionRule: CompletionRule;
+
+  /** Second language, issuer name and signatories printed on the cohort's certificates. */
+  @Column({ type: 'jsonb', default: { secondaryLocale: 'en', issuerName: {}, signatories: [] } })
+  certificateSettings: CertificateSettings;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,6 +1,9 @@
 import { AssignmentExtension } from '../assignments/assignment-extension.entity';
 import { Assignment } from '../assignments/assignment.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { CertificateBatch } from '../certificates/certificate-batch.entity';
+import { Certificate } from '../certificates/certificate.entity';
+import { FinalReview } from '../completion/final-review.entity';
 import { PasswordReset } from '../auth/password-reset.entity';
 import { RateLimitBucket } from '../auth/rate-limit-bucket.entity';
 import { Session } from '../auth/session.entity';
@@ -36,4 +39,5 @@ export const ENTITIES = [
   Course, CourseVersion, Cohort, CohortStaff, SeatAllocation, CohortInviteCode, Enrollment, EnrollmentEvent,
   LearningCircle, CircleCoach, CircleMembership, SessionSeries, CircleSession, Attendance, CalendarFeed,
   Assignment, AssignmentExtension, Submission, SubmissionVersion, SubmissionFile, Review, FeedbackComment,
+  FinalReview, CertificateBatch, Certificate,
 ];
