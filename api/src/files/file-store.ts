@@ -1,7 +1,9 @@
+import type { FactoryProvider } from '@nestjs/common';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 
 /** Where attachments live. Keys are opaque (`ab/cd/<uuid>`), never a user's file name. */
 export interface FileStore {
@@ -13,7 +15,15 @@ export interface FileStore {
 
 export const FILE_STORE = Symbol('FILE_STORE');
 
-const KEY = /^[a-z0-9]{2}\/[a-z0-9]{2}\/[a-z0-9-]{36}$/;
+/** Nest provider of FILE_STORE: the local store in FILES_DIR. */
+export const fileStoreProvider: FactoryProvider<FileStore> = {
+  provide: FILE_STORE,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => new LocalFileStore(config.FILES_DIR),
+};
+
+/** The shape of every key `newFileKey` makes. */
+export const FILE_KEY = /^[a-z0-9]{2}\/[a-z0-9]{2}\/[a-z0-9-]{36}$/;
 
 /** A FileStore in a local directory (FILES_DIR). An S3 implementation can take its place later. */
 export class LocalFileStore implements FileStore {
@@ -24,7 +34,7 @@ export class LocalFileStore implements FileStore {
   }
 
   private pathOf(key: string): string {
-    if (!KEY.test(key)) throw new Error(`Invalid file key`);
+    if (!FILE_KEY.test(key)) throw new Error(`Invalid file key`);
     return join(this.root, key);
   }
 

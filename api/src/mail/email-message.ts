@@ -19,10 +19,20 @@ export const EMAIL_TEMPLATES = [
   'assignment_due_soon',
   'feedback_released',
   'returned_for_revision',
+  'certificate_issued',
+  'certificate_revoked',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 /** The emails about a place in a cohort; their data names the course and cohort (`courseTitle`, `cohortName`, `startsOn`, `endsOn`, `timeZone`). */
 export type EnrollmentEmailTemplate = Extract<EmailTemplate, `enrollment_${string}`>;
+
+/**
+ * Data of the certificate emails. `certificate_issued`: `name`, `courseTitle`, `cohortName`, `verifyUrl` (the public
+ * verify page), `url` (the holder's dashboard), `corrected: 'true'` on a re-issue (revision > 1); the PDF comes as an
+ * attachment. `certificate_revoked`: `name`, `courseTitle`, `cohortName`, `revokedAt` (ISO instant), `timeZone`
+ * (optional, the cohort's), `reason`, `url` (the dashboard).
+ */
+export type CertificateEmailTemplate = Extract<EmailTemplate, `certificate_${string}`>;
 
 /** Payload of an `email` outbox message. Links are absolute (PUBLIC_WEB_URL). */
 export interface EmailPayload extends Record<string, unknown> {
@@ -35,6 +45,23 @@ export interface EmailPayload extends Record<string, unknown> {
   reminder?: SessionReminderRef;
   /** Set on `assignment_due_soon`: the sender checks at send time that the date still holds and nothing was submitted. */
   dueSoon?: DueSoonRef;
+  /** Set on `certificate_issued`: sent only while this is still the certificate's current, unrevoked revision. */
+  certificate?: CertificateRef;
+  /** Files from the FileStore sent with the email (the certificate PDF). */
+  attachments?: EmailAttachment[];
+}
+
+/** Which certificate revision an email announces. */
+export interface CertificateRef extends Record<string, unknown> {
+  certificateId: string;
+  revision: number;
+}
+
+/** A stored file attached to an email: read from the FileStore when the email is sent, never copied into the row. */
+export interface EmailAttachment extends Record<string, unknown> {
+  fileKey: string;
+  filename: string;
+  contentType: string;
 }
 
 /** Which reminder an email is: the session, the person, and the session's `sequence` when it was queued. */

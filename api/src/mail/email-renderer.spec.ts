@@ -166,3 +166,39 @@ describe('parseEmailPayload', () => {
     expect(() => parseEmailPayload({ template: 'welcome', to: 'x@example.org', locale: 'de', data: {} })).toThrow(/locale/);
   });
 });
+
+describe('certificate emails', () => {
+  const data = { name: 'Salma', courseTitle: 'Community organizing', cohortName: 'Amman, spring 2026', verifyUrl: '/en/verify/ABCD', url: '/en/dashboard' };
+
+  it('congratulate, link the verify page and the dashboard; a re-issue says it is the corrected certificate', () => {
+    const first = renderEmail({ template: 'certificate_issued', to: 'x@example.org', locale: 'en', data }, options);
+    expect(first.subject).toBe('Your certificate for “Community organizing”');
+    expect(first.text).toContain('Congratulations! You have completed “Community organizing” (Amman, spring 2026)');
+    expect(first.text).toContain('Anyone can check that it is genuine at: https://halaqa.example/en/verify/ABCD');
+    expect(first.text).toContain('Open my certificates:\nhttps://halaqa.example/en/dashboard');
+
+    const corrected = renderEmail({ template: 'certificate_issued', to: 'x@example.org', locale: 'ar', data: { ...data, name: 'سلمى', corrected: 'true' } }, options);
+    expect(corrected.subject).toBe('شهادتك المصحَّحة في «Community organizing»');
+    expect(corrected.text).toContain('صحّحنا شهادتك');
+    expect(corrected.html).toContain('<html lang="ar" dir="rtl">');
+  });
+
+  it('say when a certificate was revoked and why, as the reader writes dates', () => {
+    const revoked = renderEmail(
+      { template: 'certificate_revoked', to: 'x@example.org', locale: 'fr', data: { ...data, revokedAt: '2026-11-20T23:30:00Z', timeZone: 'Asia/Amman', reason: 'Présence falsifiée' } },
+      options,
+    );
+    expect(revoked.subject).toBe('Votre certificat pour «\u00a0Community organizing\u00a0» a été révoqué');
+    expect(revoked.text).toContain('a été révoqué le 21 novembre 2026.');
+    expect(revoked.text).toContain('Motif\u00a0: Présence falsifiée');
+  });
+
+  it('carry the certificate revision and the PDF to attach; a file key must be a FileStore key', () => {
+    const attachments = [{ fileKey: 'ab/cd/abcdabcd-1234-4234-8234-abcdabcdabcd', filename: 'certificate-ABCD.pdf', contentType: 'application/pdf' }];
+    const certificate = { certificateId: '0b7e2a34-5c6d-4e8f-9a1b-2c3d4e5f6a7b', revision: 2 };
+    const parsed = parseEmailPayload({ template: 'certificate_issued', to: 'x@example.org', locale: 'en', data, certificate, attachments });
+    expect(parsed.attachments).toEqual(attachments);
+    expect(parsed.certificate).toEqual(certificate);
+    expect(() => parseEmailPayload({ template: 'certificate_issued', to: 'x@example.org', locale: 'en', data, attachments: [{ ...attachments[0], fileKey: '../../etc/passwd' }] })).toThrow(/attachments/);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../common/localized-text';
+import { FILE_KEY } from '../files/file-store';
 import { EMAIL_TEMPLATES, type EmailPayload, type EmailTemplate } from './email-message';
 import ar from './locales/ar.json';
 import en from './locales/en.json';
@@ -25,6 +26,11 @@ const emailPayloadSchema = z.object({
   data: z.record(z.string()),
   reminder: z.object({ sessionId: z.string().uuid(), userId: z.string().uuid(), sequence: z.number().int().min(0) }).optional(),
   dueSoon: z.object({ assignmentId: z.string().uuid(), enrollmentId: z.string().uuid(), dueAt: z.string() }).optional(),
+  certificate: z.object({ certificateId: z.string().uuid(), revision: z.number().int().min(1) }).optional(),
+  attachments: z
+    .array(z.object({ fileKey: z.string().regex(FILE_KEY), filename: z.string().regex(/^[\w.-]{1,100}$/), contentType: z.string().min(1).max(100) }))
+    .max(5)
+    .optional(),
 });
 
 export function parseEmailPayload(payload: unknown): EmailPayload {
@@ -64,6 +70,10 @@ export function renderEmail(payload: EmailPayload, options: { publicWebUrl: stri
     assignmentTitle: clean(data.assignmentTitle),
     traineeName: clean(data.traineeName),
     dueAt: data.dueAt ? formatInstant(data.dueAt, payload.locale, data.timeZone) : '',
+    verifyUrl: data.verifyUrl ? absoluteUrl(data.verifyUrl, payload.locale, options.publicWebUrl) : '',
+    corrected: data.corrected === 'true',
+    revokedOn: data.revokedAt ? formatDay(data.revokedAt, payload.locale, data.timeZone) : '',
+    reason: clean(data.reason),
   });
   const greeting = name ? fill(t.common.greeting, { name }) : fill(t.common.greetingNoName, {});
   const subject = textOf(fill(content.subject, content.values));
@@ -101,6 +111,11 @@ interface ComposeValues {
   assignmentTitle: string;
   traineeName: string;
   dueAt: string;
+  /** Certificate emails: the public verify page, whether this is a corrected re-issue, the day it was revoked and why. */
+  verifyUrl: string;
+  corrected: boolean;
+  revokedOn: string;
+  reason: string;
 }
 
 /** A session as a reminder says it: in the reader's zone, and in the session's own zone when that differs. */
@@ -167,6 +182,9 @@ function compose(template: EmailTemplate, t: EmailCatalog, v: ComposeValues): Co
     assignmentTitle: v.assignmentTitle,
     traineeName: v.traineeName,
     dueAt: v.dueAt,
+    verifyUrl: v.verifyUrl,
+    revokedOn: v.revokedOn,
+    reason: v.reason,
   };
   // Every enrollment email says when the cohort runs, right after what happened.
   const schedule = v.dates ? [v.zone ? t.enrollment.schedule : t.enrollment.scheduleNoZone] : [];
@@ -228,6 +246,20 @@ function compose(template: EmailTemplate, t: EmailCatalog, v: ComposeValues): Co
       const r = t[template];
       return { subject: r.subject, intro: [v.courseTitle ? r.intro : r.introNoCourse], action: r.action, notes: [r.next], values };
     }
+    case 'certificate_issued': {
+      const r = t.certificate_issued;
+      return {
+        subject: v.corrected ? r.subjectCorrected : r.subject,
+        intro: [v.corrected ? r.introCorrected : r.intro, ...(v.verifyUrl ? [r.verify] : [])],
+        action: r.action,
+        notes: [r.next],
+        values,
+      };
+    }
+    case 'certificate_revoked': {
+      const r = t.certificate_revoked;
+      return { subject: r.subject, intro: [r.intro, ...(v.reason ? [r.reason] : [])], action: r.action, notes: [r.next], values };
+    }
   }
 }
 
@@ -278,6 +310,13 @@ function formatInstant(iso: string, locale: Locale, timeZone: string | undefined
   } catch {
     return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
   }
+}
+
+/** An ISO instant's calendar day as the reader writes it, in the given time zone (else UTC). */
+function formatDay(iso: string, locale: Locale, timeZone: string | undefined): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) throw new InvalidEmailPayloadError(`Invalid email payload: data.revokedAt is not an ISO date`);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: validZone(timeZone) ?? 'UTC' }).format(date);
 }
 
 /**

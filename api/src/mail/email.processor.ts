@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { dueSoonStillDue } from '../assignments/due-soon';
 import { reminderStillDue } from '../sessions/session-reminders';
+import { certificateEmailStillDue } from '../certificates/certificate-email';
 import { EMAIL_QUEUE, type OutboxJob } from '../queues/queues';
 import { InvalidEmailPayloadError, parseEmailPayload, renderEmail } from './email-renderer';
 import { isPermanentSmtpError, Mailer } from './mailer.service';
@@ -55,7 +56,18 @@ export class EmailProcessor {
         await this.outbox.markDone(message.id);
         return 'skipped';
       }
-      email = { ...renderEmail(payload, { publicWebUrl: this.config.PUBLIC_WEB_URL }), outboxId: message.id, to: payload.to, locale: payload.locale };
+      // A certificate email: re-issued (the newer revision has its own email) or revoked since — nothing to send.
+      if (payload.certificate && !(await certificateEmailStillDue(this.dataSource.manager, payload.certificate))) {
+        await this.outbox.markDone(message.id);
+        return 'skipped';
+      }
+      email = {
+        ...renderEmail(payload, { publicWebUrl: this.config.PUBLIC_WEB_URL }),
+        outboxId: message.id,
+        to: payload.to,
+        locale: payload.locale,
+        attachments: payload.attachments,
+      };
     } catch (error) {
       if (!(error instanceof InvalidEmailPayloadError)) throw error;
       await this.outbox.markAttemptFailed(message.id, error.message, { permanent: true, reclaimAfterMs: this.config.OUTBOX_RECLAIM_AFTER_MS });

@@ -2,8 +2,11 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
+import { buffer } from 'node:stream/consumers';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { FILE_STORE, type FileStore } from '../files/file-store';
 import { redactUrl } from '../queues/queues';
+import type { EmailAttachment } from './email-message';
 import type { RenderedEmail } from './email-renderer';
 
 export interface OutgoingEmail extends RenderedEmail {
@@ -11,6 +14,8 @@ export interface OutgoingEmail extends RenderedEmail {
   outboxId: string;
   to: string;
   locale: string;
+  /** Read from the FileStore at send time (a missing file fails the attempt). */
+  attachments?: EmailAttachment[];
 }
 
 /** The Message-ID of the email sent for an outbox message: the same on every resend of that message. */
@@ -30,7 +35,10 @@ export class Mailer implements OnModuleInit, OnModuleDestroy {
   private readonly transport: Transporter;
   private readonly outboxDir: string | null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(FILE_STORE) private readonly files: FileStore,
+  ) {
     if (config.SMTP_URL) {
       const timeout = Math.max(1_000, Math.floor(config.OUTBOX_RECLAIM_AFTER_MS / 3));
       this.transport = createTransport({
@@ -63,6 +71,9 @@ export class Mailer implements OnModuleInit, OnModuleDestroy {
 
   /** Resolves once the SMTP server accepted the message (or the file is written); throws otherwise. */
   async send(email: OutgoingEmail): Promise<void> {
+    const attachments = await Promise.all(
+      (email.attachments ?? []).map(async (file) => ({ filename: file.filename, contentType: file.contentType, content: await buffer(await this.files.open(file.fileKey)) })),
+    );
     const info = (await this.transport.sendMail({
       from: this.config.MAIL_FROM,
       to: email.to,
@@ -71,6 +82,7 @@ export class Mailer implements OnModuleInit, OnModuleDestroy {
       text: email.text,
       messageId: messageIdFor(email.outboxId, this.config.MAIL_FROM),
       headers: { 'Content-Language': email.locale, 'X-Halaqa-Outbox-Id': email.outboxId },
+      attachments,
     })) as { message?: Buffer };
     if (this.outboxDir && info.message) {
       const file = join(this.outboxDir, `${email.outboxId}.eml`);
