@@ -77,6 +77,7 @@ export async function startApi(dbUrl, env = {}) {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       CALENDAR_FEED_SECRET: randomBytes(32).toString('hex'),
+      CREDENTIAL_SIGNING_SECRET: randomBytes(32).toString('hex'),
       PUBLIC_API_URL: base,
       BULL_PREFIX: `bench-${randomBytes(3).toString('hex')}`,
       ...env,

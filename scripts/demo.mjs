@@ -54,7 +54,20 @@ function demoCalendarFeedSecret() {
   }
   return readFileSync(file, 'utf8').trim();
 }
-const calendarEnv = { CALENDAR_FEED_SECRET: process.env.CALENDAR_FEED_SECRET ?? demoCalendarFeedSecret() };
+// Certificate credentials are signed with a key derived from CREDENTIAL_SIGNING_SECRET: kept per checkout, so
+// credentials issued in an earlier run still verify.
+function demoCredentialSigningSecret() {
+  const file = join(root, 'var/demo-credential-signing-secret');
+  if (!existsSync(file)) {
+    mkdirSync(join(root, 'var'), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+const secretsEnv = {
+  CALENDAR_FEED_SECRET: process.env.CALENDAR_FEED_SECRET ?? demoCalendarFeedSecret(),
+  CREDENTIAL_SIGNING_SECRET: process.env.CREDENTIAL_SIGNING_SECRET ?? demoCredentialSigningSecret(),
+};
 const webEnv = {
   NODE_ENV: process.env.NODE_ENV ?? 'production',
   WEB_PORT: process.env.WEB_PORT ?? '3000',
@@ -65,8 +78,8 @@ const webEnv = {
 const { default: concurrently } = await import('concurrently');
 const { result } = concurrently(
   [
-    { command: 'node api/dist/main.js', name: 'api', env: { PORT: process.env.PORT ?? '3333', ...calendarEnv } },
-    { command: 'node api/dist/worker.js', name: 'worker', env: calendarEnv },
+    { command: 'node api/dist/main.js', name: 'api', env: { PORT: process.env.PORT ?? '3333', ...secretsEnv } },
+    { command: 'node api/dist/worker.js', name: 'worker', env: secretsEnv },
     { command: 'node web/server.mjs', name: 'web', env: webEnv },
   ],
   { cwd: root, prefix: 'name', killOthersOn: ['failure'], handleInput: false, killSignal: 'SIGTERM' },

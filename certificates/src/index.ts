@@ -4,3 +4,18 @@
  */
 export { format as formatVerificationCode, generateVerificationCode, isValidVerificationCode, normalizeVerificationCode } from './verification-code';
 export * from './fields';
+export {
+  buildOpenBadgeCredential,
+  identityHash,
+  issuerKeyFromSecret,
+  jwks,
+  signCredential,
+  OB_CONTEXT_V3,
+  VC_CONTEXT_V2,
+  VC_JWT_MEDIA_TYPE,
+  type Ed25519PublicJwk,
+  type IssuerKey,
+  type OpenBadgeCredential,
+  type OpenBadgeCredentialOptions,
+  type PublishedJwk,
+} from './credential';

@@ -40,6 +40,7 @@ export default async function browserGlobalSetup(): Promise<void> {
     // Calendar feed URLs point at the api; production mode requires a feed secret of its own.
     PUBLIC_API_URL: `http://127.0.0.1:${apiPort}`,
     CALENDAR_FEED_SECRET: 'browser-suite-calendar-feed-secret-not-for-production',
+    CREDENTIAL_SIGNING_SECRET: 'browser-suite-credential-signing-secret-not-for-production',
     SESSION_SECRET: 'browser-suite-secret-not-for-production',
     COOKIE_SECURE: 'false',
     OUTBOX_POLL_MS: '200',

@@ -4,7 +4,8 @@ describe('CALENDAR_FEED_SECRET', () => {
   it('is required in production, naming the variable', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CALENDAR_FEED_SECRET/);
-    expect(loadConfig({ NODE_ENV: 'production', CALENDAR_FEED_SECRET: 'p'.repeat(32) }).CALENDAR_FEED_SECRET).toBe('p'.repeat(32));
+    const production = { NODE_ENV: 'production', CALENDAR_FEED_SECRET: 'p'.repeat(32), CREDENTIAL_SIGNING_SECRET: 'c'.repeat(32) };
+    expect(loadConfig(production).CALENDAR_FEED_SECRET).toBe('p'.repeat(32));
   });
 
   it('has a fixed development value elsewhere, so feed URLs survive restarts without setup', () => {
@@ -15,6 +16,25 @@ describe('CALENDAR_FEED_SECRET', () => {
   it('refuses a short secret without printing it', () => {
     const attempt = () => loadConfig({ CALENDAR_FEED_SECRET: 'hunter2' });
     expect(attempt).toThrow(/CALENDAR_FEED_SECRET=\(hidden\): must be at least 32 characters/);
+    expect(attempt).not.toThrow(/hunter2/);
+  });
+});
+
+describe('CREDENTIAL_SIGNING_SECRET', () => {
+  it('is required in production, naming the variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', CALENDAR_FEED_SECRET: 'p'.repeat(32) })).toThrow(/CREDENTIAL_SIGNING_SECRET/);
+  });
+
+  it('has a fixed development value elsewhere, so credentials verify across restarts without setup', () => {
+    expect(loadConfig({}).CREDENTIAL_SIGNING_SECRET).toBe(loadConfig({ NODE_ENV: 'test' }).CREDENTIAL_SIGNING_SECRET);
+    expect(loadConfig({}).CREDENTIAL_SIGNING_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('reads previous secrets as a list and refuses a short one without printing it', () => {
+    expect(loadConfig({ CREDENTIAL_PREVIOUS_SECRETS: ` ${'a'.repeat(32)}, ${'b'.repeat(40)} ` }).CREDENTIAL_PREVIOUS_SECRETS).toEqual(['a'.repeat(32), 'b'.repeat(40)]);
+    expect(loadConfig({}).CREDENTIAL_PREVIOUS_SECRETS).toEqual([]);
+    const attempt = () => loadConfig({ CREDENTIAL_PREVIOUS_SECRETS: `${'a'.repeat(32)},hunter2` });
+    expect(attempt).toThrow(/CREDENTIAL_PREVIOUS_SECRETS=\(hidden\): each must be at least 32 characters/);
     expect(attempt).not.toThrow(/hunter2/);
   });
 });

@@ -34,12 +34,36 @@ const schema = z.object({
    * development value otherwise, so tests and demos need no setup.
    */
   CALENDAR_FEED_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * The Ed25519 key that signs certificate credentials is derived from it (docs/decisions/008). Required in
+   * production; a fixed development value otherwise, like CALENDAR_FEED_SECRET.
+   */
+  CREDENTIAL_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Comma-separated secrets signed with before a rotation: their public keys stay in the JWKS. */
+  CREDENTIAL_PREVIOUS_SECRETS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((secrets) => secrets.every((s) => s.length >= 32), 'each must be at least 32 characters'),
+  /** The issuer printed on certificates and named in credentials when a cohort sets none. */
+  CERTIFICATE_ISSUER_NAME_AR: z.string().min(1).max(200).default('حلقة'),
+  CERTIFICATE_ISSUER_NAME_EN: z.string().min(1).max(200).default('Halaqa'),
+  CERTIFICATE_ISSUER_NAME_FR: z.string().min(1).max(200).default('Halaqa'),
 });
 
 /** Development and test only: never used in production, where CALENDAR_FEED_SECRET must be set. */
 const DEV_CALENDAR_FEED_SECRET = 'halaqa-development-calendar-feed-secret';
+const DEV_CREDENTIAL_SIGNING_SECRET = 'halaqa-development-credential-signing-secret';
 
-export type AppConfig = Omit<z.infer<typeof schema>, 'CALENDAR_FEED_SECRET'> & { CALENDAR_FEED_SECRET: string };
+export type AppConfig = Omit<z.infer<typeof schema>, 'CALENDAR_FEED_SECRET' | 'CREDENTIAL_SIGNING_SECRET'> & {
+  CALENDAR_FEED_SECRET: string;
+  CREDENTIAL_SIGNING_SECRET: string;
+};
 
 export class ConfigError extends Error {}
 
@@ -48,13 +72,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue.path.join('.');
-    const shown = name.endsWith('SECRET') ? '(hidden)' : JSON.stringify(env[name] ?? '');
+    const shown = /SECRETS?$/.test(name) ? '(hidden)' : JSON.stringify(env[name] ?? '');
     throw new ConfigError(`Invalid setting ${name}=${shown}: ${issue.message}.`);
   }
   if (!parsed.data.CALENDAR_FEED_SECRET && parsed.data.NODE_ENV === 'production') {
     throw new ConfigError('Invalid setting CALENDAR_FEED_SECRET="": required in production (at least 32 random characters).');
   }
-  return { ...parsed.data, CALENDAR_FEED_SECRET: parsed.data.CALENDAR_FEED_SECRET ?? DEV_CALENDAR_FEED_SECRET };
+  if (!parsed.data.CREDENTIAL_SIGNING_SECRET && parsed.data.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid setting CREDENTIAL_SIGNING_SECRET="": required in production (at least 32 random characters).');
+  }
+  return {
+    ...parsed.data,
+    CALENDAR_FEED_SECRET: parsed.data.CALENDAR_FEED_SECRET ?? DEV_CALENDAR_FEED_SECRET,
+    CREDENTIAL_SIGNING_SECRET: parsed.data.CREDENTIAL_SIGNING_SECRET ?? DEV_CREDENTIAL_SIGNING_SECRET,
+  };
 }
 
 /** Injection token of the parsed config. */
