@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { JoinModeText, SeatsText } from '~/components/catalog-cohort';
 import { TextAreaField } from '~/components/catalog-forms';
+import { ProgressPanel } from '~/components/certificates';
 import { ErrorPage } from '~/components/errors';
 import { CsrfInput, FormErrors, Notice, SubmitButton, TextField } from '~/components/forms';
 import { ChevronBack } from '~/components/icons';
 import { acceptsPeople, canWithdraw, mayJoin } from '~/lib/catalog';
 import { catalogApi, toCohortCard, type CohortDetail } from '~/lib/catalog-api.server';
+import { enrollmentProgress } from '~/lib/certificates-api.server';
 import { invalid, parseForm } from '~/lib/form.server';
 import { raise } from '~/lib/http.server';
 import { fixedT } from '~/lib/i18n.server';
@@ -17,8 +19,10 @@ import { titleMeta } from '~/lib/meta';
 import { notFound, requireLocale } from '~/lib/params.server';
 import { getOptionalUser, getToken, requireUser } from '~/lib/session.server';
 import { useForm } from '~/lib/use-form';
+import certificateStyles from '~/styles/certificates.css?url';
 
 export const meta = titleMeta;
+export const links = () => [{ rel: 'stylesheet', href: certificateStyles }];
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const answerLimit = 4000;
@@ -44,6 +48,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohort = await loadCohort(user ? token : null, lang, id);
   const url = new URL(request.url);
   const enrollment = cohort.viewer?.enrollment ?? null;
+  // A trainee under way (or done) sees where they stand against the completion rule; computed by the api on read.
+  const progress =
+    user && token && enrollment && (enrollment.status === 'active' || enrollment.status === 'completed')
+      ? await enrollmentProgress(token, lang, enrollment.id).then((result) => (result.ok ? result.data : null))
+      : null;
   const t = fixedT(lang);
   return json({
     lang,
@@ -57,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     staffRole: cohort.viewer?.staffRole ?? null,
     enrollment,
+    progress,
     // `?withdraw` asks "are you sure?" on the page itself, so withdrawing works without JavaScript.
     confirmWithdraw: Boolean(enrollment && canWithdraw(enrollment.status) && url.searchParams.has('withdraw')),
     done: url.searchParams.get('done'),
@@ -259,7 +269,7 @@ function JoinPanel() {
 }
 
 export default function CohortPage() {
-  const { lang, cohort } = useLoaderData<typeof loader>();
+  const { lang, cohort, progress } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -310,6 +320,7 @@ export default function CohortPage() {
       </dl>
 
       <JoinPanel />
+      {progress ? <ProgressPanel progress={progress} lang={lang} /> : null}
 
       <section aria-labelledby="schedule-title">
         <h2 id="schedule-title">{t('cohort.scheduleTitle')}</h2>

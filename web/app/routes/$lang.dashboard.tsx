@@ -7,6 +7,9 @@ import { ChevronForward } from '~/components/icons';
 import { LocaleSelect } from '~/components/locale-select';
 import { MyCohorts, type MyCohortsOutcome } from '~/components/catalog-my-cohorts';
 import { CirclesPanel } from '~/components/circles';
+import { MyCertificates } from '~/components/certificates';
+import { myCertificates } from '~/lib/certificates-api.server';
+import certificateStyles from '~/styles/certificates.css?url';
 import { loadCirclesPanel } from '~/lib/circles-api.server';
 import { loadMyCohorts, myCohortsAction } from '~/lib/catalog-api.server';
 import { apiClient, call } from '~/lib/api.server';
@@ -22,13 +25,19 @@ import { requireUser } from '~/lib/session.server';
 import { useForm } from '~/lib/use-form';
 
 export const meta = titleMeta;
+export const links = () => [{ rel: 'stylesheet', href: certificateStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLocale(params);
   const { user, token } = await requireUser(request, lang);
   const api = apiClient({ locale: lang });
   const url = new URL(request.url);
-  const [myCohorts, circles] = await Promise.all([loadMyCohorts(token, lang), loadCirclesPanel(token, lang, user)]);
+  const [myCohorts, circles, certificates] = await Promise.all([
+    loadMyCohorts(token, lang),
+    loadCirclesPanel(token, lang, user),
+    // A graduate's certificates; the panel is simply absent when there are none (or the api cannot say).
+    myCertificates(token, lang).then((result) => (result.ok ? result.data : [])),
+  ]);
   // Organizations this person manages, by name; a handful at most, so one public read each is fine for now.
   const managed = await Promise.all(
     user.organizations
@@ -49,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     staffing: user.isAdmin || user.staffRoles.length > 0 ? { cohorts: new Set(user.staffRoles.map((s) => s.cohortId)).size } : null,
     myCohorts,
     circles,
+    certificates,
     // `?withdraw={enrollmentId}` asks "are you sure?" in that cohort's row; `?done=` says what just happened.
     withdrawing: myCohorts.find((c) => c.canWithdraw && c.id === url.searchParams.get('withdraw'))?.id ?? null,
     myCohortsDone: (['withdrawn', 'consentGiven', 'consentWithdrawn'] as const).find((d) => d === url.searchParams.get('done')),
@@ -157,7 +167,7 @@ function AdminPanel() {
 }
 
 export default function Dashboard() {
-  const { lang, name, isAdmin, managed, staffing, myCohorts, circles, withdrawing, myCohortsDone } = useLoaderData<typeof loader>();
+  const { lang, name, isAdmin, managed, staffing, myCohorts, circles, certificates, withdrawing, myCohortsDone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const myCohortsOutcome: MyCohortsOutcome =
     actionData && 'enrollmentId' in actionData ? { enrollmentId: actionData.enrollmentId, errors: actionData.errors } : { done: myCohortsDone };
@@ -165,6 +175,7 @@ export default function Dashboard() {
   return (
     <>
       <h1>{t('dashboard.welcome', { name })}</h1>
+      {certificates.length > 0 ? <MyCertificates certificates={certificates} lang={lang} /> : null}
       {circles ? <CirclesPanel data={circles} lang={lang} /> : null}
       {staffing ? (
         <section className="panel" aria-labelledby="staffing-title">
