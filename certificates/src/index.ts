@@ -19,3 +19,5 @@ export {
   type OpenBadgeCredentialOptions,
   type PublishedJwk,
 } from './credential';
+export { renderCertificatePdf } from './certificate-pdf';
+export { CERTIFICATE_LABELS, formatDay, formatDayRange, type CertificateLabels } from './certificate-labels';

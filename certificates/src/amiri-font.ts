@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { create, type Font, type GlyphRun } from 'fontkit';
+
+/**
+ * Amiri (SIL Open Font License) as TTF: one face for Arabic, Latin and French accents. WOFF2 crashed pdfkit, so the
+ * TTF from the npm package is read directly.
+ */
+function fontPath(style: '400Regular' | '700Bold'): string {
+  return join(dirname(require.resolve('@expo-google-fonts/amiri/package.json')), style, `Amiri_${style}.ttf`);
+}
+
+/** Shaped words kept across documents; Amiri's Arabic shaping is most of a certificate's cost. */
+const LAYOUT_CACHE_SIZE = 20_000;
+
+/**
+ * The font parsed once per process (re-parsing it per document cost ~95 ms), behind a proxy whose `layout` shares
+ * shaped runs between documents. pdfkit takes any object with fontkit's interface and scales the positions it gets
+ * in place, so every caller receives its own copy of the positions; glyphs are only read.
+ */
+function withSharedLayoutCache(font: Font): Font {
+  const cache = new Map<string, GlyphRun>();
+  const layout = (text: string, features?: unknown): GlyphRun => {
+    if (features) return font.layout(text, features as string[]);
+    let run = cache.get(text);
+    if (!run) {
+      run = font.layout(text);
+      // Bounded: past the limit the oldest entry goes (a Map iterates in insertion order).
+      if (cache.size >= LAYOUT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(text, run);
+    }
+    const copy = Object.create(Object.getPrototypeOf(run) as object) as GlyphRun;
+    Object.assign(copy, run);
+    copy.positions = run.positions.map((position) => ({ ...position }));
+    return copy;
+  };
+  return new Proxy(font, { get: (target, key, receiver): unknown => (key === 'layout' ? layout : Reflect.get(target, key, receiver)) });
+}
+
+let fonts: { regular: Font; bold: Font } | undefined;
+
+/** Amiri regular and bold, parsed on first use and then shared by every certificate of the process. */
+export function amiri(): { regular: Font; bold: Font } {
+  fonts ??= {
+    regular: withSharedLayoutCache(create(readFileSync(fontPath('400Regular'))) as Font),
+    bold: withSharedLayoutCache(create(readFileSync(fontPath('700Bold'))) as Font),
+  };
+  return fonts;
+}
+
+/** The TTF bytes, for the benchmark's HTML rendering of the same certificate (`@font-face`). */
+export function amiriFontFile(style: 'regular' | 'bold'): string {
+  return fontPath(style === 'regular' ? '400Regular' : '700Bold');
+}

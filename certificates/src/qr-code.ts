@@ -1,0 +1,19 @@
+import { create } from 'qrcode';
+
+/** Dark modules of a QR code as rectangles in module units, one per horizontal stretch (fewer path operators). */
+export function qrRectangles(text: string): { size: number; rects: Array<[x: number, y: number, width: number]> } {
+  const { modules } = create(text, { errorCorrectionLevel: 'M' });
+  const rects: Array<[number, number, number]> = [];
+  for (let row = 0; row < modules.size; row++) {
+    let start = -1;
+    for (let col = 0; col <= modules.size; col++) {
+      const dark = col < modules.size && modules.get(row, col) === 1;
+      if (dark && start < 0) start = col;
+      if (!dark && start >= 0) {
+        rects.push([start, row, col - start]);
+        start = -1;
+      }
+    }
+  }
+  return { size: modules.size, rects };
+}
