@@ -545,6 +545,10 @@ export default function ManageCohort() {
           {t('gradebook.open')}
           <ChevronForward />
         </Link>
+        <Link className="button" to={`/${lang}/manage/cohorts/${cohort.id}/completion`}>
+          {t('completion.open')}
+          <ChevronForward />
+        </Link>
         {cohort.status !== 'draft' ? (
           <Link className="button" to={`/${lang}/cohorts/${cohort.id}`}>
             {t('manage.cohort.publicPage')}
