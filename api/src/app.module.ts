@@ -10,6 +10,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { redactCalendarToken } from './calendar/calendar-token';
 import { CirclesModule } from './circles/circles.module';
 import { CohortsModule } from './cohorts/cohorts.module';
+import { CompletionModule } from './completion/completion.module';
 import { ProblemFilter } from './common/problem.filter';
 import { ConfigModule } from './config/config.module';
 import { CatalogModule } from './courses/catalog.module';
@@ -43,7 +44,7 @@ export const loggerModule = LoggerModule.forRoot({
 });
 
 @Module({
-  imports: [ConfigModule, loggerModule, DatabaseModule, AccessModule, AuthModule, UsersModule, OrganizationsModule, InvitationsModule, CatalogModule, CohortsModule, EnrollmentsModule, CirclesModule, SessionsModule, CalendarModule, AssignmentsModule, SubmissionsModule, ReviewsModule, GradebookModule],
+  imports: [ConfigModule, loggerModule, DatabaseModule, AccessModule, AuthModule, UsersModule, OrganizationsModule, InvitationsModule, CatalogModule, CohortsModule, EnrollmentsModule, CirclesModule, SessionsModule, CalendarModule, AssignmentsModule, SubmissionsModule, ReviewsModule, GradebookModule, CompletionModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })

@@ -20,6 +20,18 @@ function rateOf(held: number, attended: number): AttendanceRate {
 }
 
 /**
+ * When a held session counts for a person (`enrollment` and `session` are SQL expressions; the session row needs
+ * `id`, `circle_id` and `starts_at`): they were a member of the session's circle when it started, or were marked
+ * for it anyway (someone who joined since and was marked counts).
+ */
+function countsFor(enrollment: string, session: string): string {
+  return `(EXISTS (SELECT 1 FROM circle_memberships m
+             WHERE m.circle_id = ${session}.circle_id AND m.enrollment_id = ${enrollment}
+               AND m.joined_at <= ${session}.starts_at AND (m.left_at IS NULL OR m.left_at > ${session}.starts_at))
+          OR EXISTS (SELECT 1 FROM attendance x WHERE x.session_id = ${session}.id AND x.enrollment_id = ${enrollment}))`;
+}
+
+/**
  * Attendance rates of a circle, as docs/learning-circles.md defines them: a session counts as held for a person when
  * it is scheduled (not cancelled), started before now, and the person was a member of this circle when it started —
  * or was marked for it anyway (someone who joined since and was marked counts). Attended = present + late.
@@ -28,7 +40,7 @@ function rateOf(held: number, attended: number): AttendanceRate {
 export async function attendanceRates(manager: EntityManager, circleId: string, now: Date = new Date()): Promise<CircleAttendanceRates> {
   const rows = await manager.query<{ enrollment_id: string; held: number; attended: number }[]>(
     `WITH held AS (
-       SELECT s.id, s.starts_at FROM circle_sessions s
+       SELECT s.id, s.circle_id, s.starts_at FROM circle_sessions s
         WHERE s.circle_id = $1 AND s.status = 'scheduled' AND s.starts_at < $2
      ), members AS (
        SELECT DISTINCT m.enrollment_id FROM circle_memberships m WHERE m.circle_id = $1
@@ -37,11 +49,7 @@ export async function attendanceRates(manager: EntityManager, circleId: string, 
             count(h.id)::int AS held,
             count(a.id) FILTER (WHERE a.status IN ('present', 'late'))::int AS attended
        FROM members mb
-       LEFT JOIN held h ON EXISTS (
-              SELECT 1 FROM circle_memberships m
-               WHERE m.circle_id = $1 AND m.enrollment_id = mb.enrollment_id
-                 AND m.joined_at <= h.starts_at AND (m.left_at IS NULL OR m.left_at > h.starts_at))
-            OR EXISTS (SELECT 1 FROM attendance x WHERE x.session_id = h.id AND x.enrollment_id = mb.enrollment_id)
+       LEFT JOIN held h ON ${countsFor('mb.enrollment_id', 'h')}
        LEFT JOIN attendance a ON a.session_id = h.id AND a.enrollment_id = mb.enrollment_id
       GROUP BY mb.enrollment_id`,
     [circleId, now],
@@ -55,4 +63,32 @@ export async function attendanceRates(manager: EntityManager, circleId: string, 
     attended += row.attended;
   }
   return { members, circle: rateOf(held, attended) };
+}
+
+/**
+ * The same definition per enrollment across every circle of its cohort the person was ever in (moving circle keeps
+ * what was held and attended in the old one): for completion. One query for any number of enrollments; an
+ * enrollment that never was in a circle gets `{held: 0, attended: 0, rate: null}`.
+ */
+export async function enrollmentAttendanceRates(manager: EntityManager, enrollmentIds: readonly string[], now: Date = new Date()): Promise<Map<string, AttendanceRate>> {
+  const result = new Map<string, AttendanceRate>(enrollmentIds.map((id) => [id, rateOf(0, 0)]));
+  if (enrollmentIds.length === 0) return result;
+  const rows = await manager.query<{ enrollment_id: string; held: number; attended: number }[]>(
+    `WITH circles AS (
+       SELECT DISTINCT m.enrollment_id, m.circle_id FROM circle_memberships m WHERE m.enrollment_id = ANY($1::uuid[])
+     ), held AS (
+       SELECT c.enrollment_id, s.id, s.circle_id, s.starts_at
+         FROM circles c JOIN circle_sessions s ON s.circle_id = c.circle_id AND s.status = 'scheduled' AND s.starts_at < $2
+        WHERE ${countsFor('c.enrollment_id', 's')}
+     )
+     SELECT h.enrollment_id,
+            count(h.id)::int AS held,
+            count(a.id) FILTER (WHERE a.status IN ('present', 'late'))::int AS attended
+       FROM held h
+       LEFT JOIN attendance a ON a.session_id = h.id AND a.enrollment_id = h.enrollment_id
+      GROUP BY h.enrollment_id`,
+    [enrollmentIds, now],
+  );
+  for (const row of rows) result.set(row.enrollment_id, rateOf(row.held, row.attended));
+  return result;
 }
