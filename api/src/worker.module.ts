@@ -7,6 +7,7 @@ import { MailModule } from './mail/mail.module';
 import { OutboxWorkerModule } from './outbox/outbox-worker.module';
 import { QueuesModule } from './queues/queues.module';
 import { DueSoonWorkerModule } from './assignments/due-soon-worker.module';
+import { CertificateWorkerModule } from './certificates/certificate-worker.module';
 import { RemindersWorkerModule } from './sessions/reminders-worker.module';
 
 /** The background worker: Bull processors, the outbox relay and its reconciler, the reminder planners. No HTTP. */
@@ -20,6 +21,7 @@ import { RemindersWorkerModule } from './sessions/reminders-worker.module';
     MailModule,
     RemindersWorkerModule,
     DueSoonWorkerModule,
+    CertificateWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -1,7 +1,15 @@
-import type { CertificateFields } from '@halaqa/certificates';
+import { formatVerificationCode, type CertificateFields } from '@halaqa/certificates';
 import type { EntityManager } from 'typeorm';
-import { resolveText, type Locale } from '../common/localized-text';
+import { resolveText, type Locale, type LocalizedText } from '../common/localized-text';
 import type { CertificateRef, EmailPayload } from '../mail/email-message';
+
+/** Outbox kind of "render this certificate revision" (payload `CertificateJobPayload`, dedupe `certificate:{id}:{revision}`). */
+export const CERTIFICATE_KIND = 'certificate';
+
+export interface CertificateJobPayload extends Record<string, unknown> {
+  certificateId: string;
+  revision: number;
+}
 
 /** The holder as the `certificate_issued` email needs them. */
 export interface CertificateHolder {
@@ -11,19 +19,20 @@ export interface CertificateHolder {
   nameArabic: string | null;
 }
 
-/** `certificate-{code}.pdf`: the name the PDF gets as an attachment and as a download. */
+/** `certificate-{code}.pdf` (code grouped in fours): the name the PDF gets as an attachment and as a download. */
 export function certificatePdfFilename(code: string): string {
   return `certificate-${code}.pdf`;
 }
 
 /**
- * The `certificate_issued` email for one rendered revision, in the holder's language: course and cohort as printed
- * (the holder's locale when printed in it, else Arabic), the verify page in their locale, their dashboard, the PDF
- * attached from the FileStore; a re-issue (revision > 1) says it is the corrected certificate.
+ * The `certificate_issued` email for one rendered revision, in the holder's language: the course and cohort named in
+ * it (the certificate prints only Arabic and one other language), the verify page in their locale, their dashboard,
+ * the PDF attached from the FileStore; a re-issue (revision > 1) says it is the corrected certificate.
  */
 export function certificateIssuedEmail(
   certificate: { id: string; code: string; revision: number; fields: CertificateFields },
   holder: CertificateHolder,
+  names: { courseTitle: LocalizedText; cohortName: LocalizedText },
   pdfFileKey: string,
   publicWebUrl: string,
 ): EmailPayload {
@@ -37,14 +46,14 @@ export function certificateIssuedEmail(
     locale,
     data: {
       name: name ?? '',
-      courseTitle: resolveText(fields.courseTitle, locale).text,
-      cohortName: resolveText(fields.cohortName, locale).text,
+      courseTitle: resolveText(names.courseTitle, locale).text || resolveText(fields.courseTitle, locale).text,
+      cohortName: resolveText(names.cohortName, locale).text || resolveText(fields.cohortName, locale).text,
       verifyUrl: `${base}/${locale}/verify/${certificate.code}`,
       url: `${base}/${locale}/dashboard`,
       ...(certificate.revision > 1 ? { corrected: 'true' } : {}),
     },
     certificate: { certificateId: certificate.id, revision: certificate.revision },
-    attachments: [{ fileKey: pdfFileKey, filename: certificatePdfFilename(certificate.code), contentType: 'application/pdf' }],
+    attachments: [{ fileKey: pdfFileKey, filename: certificatePdfFilename(formatVerificationCode(certificate.code)), contentType: 'application/pdf' }],
   };
 }
 

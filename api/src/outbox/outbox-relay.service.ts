@@ -2,8 +2,9 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { CERTIFICATE_KIND } from '../certificates/certificate-email';
 import { EMAIL_KIND } from '../mail/email-message';
-import { EMAIL_QUEUE, withTimeout, type OutboxJob } from '../queues/queues';
+import { CERTIFICATE_QUEUE, EMAIL_QUEUE, withTimeout, type OutboxJob } from '../queues/queues';
 import { OutboxRepository, type DueMessage } from './outbox.repository';
 
 /** Rows moved to Redis per transaction. */
@@ -32,8 +33,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly outbox: OutboxRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(EMAIL_QUEUE) emailQueue: Queue<OutboxJob>,
+    @InjectQueue(CERTIFICATE_QUEUE) certificateQueue: Queue<OutboxJob>,
   ) {
-    this.queues = new Map([[EMAIL_KIND, emailQueue]]);
+    this.queues = new Map([
+      [EMAIL_KIND, emailQueue],
+      [CERTIFICATE_KIND, certificateQueue],
+    ]);
   }
 
   onApplicationBootstrap(): void {

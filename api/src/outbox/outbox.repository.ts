@@ -100,9 +100,12 @@ export class OutboxRepository {
     return rows[0] ?? null;
   }
 
-  /** The effect happened. Whatever state the row reached meanwhile, it must not be attempted again. */
-  async markDone(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE outbox_messages SET status = 'done', processed_at = now(), claimed_at = NULL WHERE id = $1`, [id]);
+  /**
+   * The effect happened. Whatever state the row reached meanwhile, it must not be attempted again. Pass a
+   * transaction's manager to record it together with the effect (then a crash cannot separate the two).
+   */
+  async markDone(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`UPDATE outbox_messages SET status = 'done', processed_at = now(), claimed_at = NULL WHERE id = $1`, [id]);
   }
 
   /**

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { EMAIL_QUEUE, redactUrl, withTimeout } from './queues';
+import { CERTIFICATE_QUEUE, EMAIL_QUEUE, redactUrl, withTimeout } from './queues';
 
 /** How long shutdown waits for in-flight jobs before letting the queues close anyway. */
 export const DRAIN_TIMEOUT_MS = 10_000;
@@ -20,9 +20,10 @@ export class QueuesLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(EMAIL_QUEUE) emailQueue: Queue,
+    @InjectQueue(CERTIFICATE_QUEUE) certificateQueue: Queue,
   ) {
     // Every queue this worker consumes.
-    this.queues = [emailQueue];
+    this.queues = [emailQueue, certificateQueue];
   }
 
   onApplicationBootstrap(): void {

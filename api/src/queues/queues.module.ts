@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { EMAIL_QUEUE, OUTBOX_JOB_OPTIONS, queueSettings } from './queues';
+import { CERTIFICATE_QUEUE, EMAIL_QUEUE, OUTBOX_JOB_OPTIONS, queueSettings } from './queues';
 import { QueuesLifecycle } from './queues.lifecycle';
 
 /**
@@ -15,6 +15,7 @@ import { QueuesLifecycle } from './queues.lifecycle';
       useFactory: (config: AppConfig) => ({ url: config.REDIS_URL, prefix: config.BULL_PREFIX, settings: queueSettings(config) }),
     }),
     BullModule.registerQueue({ name: EMAIL_QUEUE, defaultJobOptions: OUTBOX_JOB_OPTIONS }),
+    BullModule.registerQueue({ name: CERTIFICATE_QUEUE, defaultJobOptions: OUTBOX_JOB_OPTIONS }),
   ],
   providers: [QueuesLifecycle],
   exports: [BullModule],

@@ -4,6 +4,9 @@ import type { AppConfig } from '../config/config';
 /** Bull queue that carries `email` outbox messages to the email processor. */
 export const EMAIL_QUEUE = 'email';
 
+/** Bull queue that carries `certificate` outbox messages (render, store, sign, then email) to the certificate processor. */
+export const CERTIFICATE_QUEUE = 'certificate';
+
 /**
  * A Bull job only names the outbox row it stands for; the row (PostgreSQL) holds the payload and the state.
  * The job id is the outbox id, so relaying the same row twice adds one job.
