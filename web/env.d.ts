@@ -5,6 +5,8 @@ declare module '@remix-run/node' {
   interface AppLoadContext {
     /** Per-request CSP nonce set by web/server.mjs. */
     cspNonce: string;
+    /** The visitor's address as web/server.mjs sees it (after trusted proxies). */
+    clientIp?: string;
   }
 }
 

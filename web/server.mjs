@@ -120,7 +120,9 @@ app.all(
   createRequestHandler({
     build,
     mode: production ? 'production' : 'development',
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    // The client's address (X-Forwarded-For is trusted from a proxy on loopback only): public pages pass it on to
+    // the api, so its per-IP limits (certificate verification) count each visitor, not the web server.
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? '' }),
   }),
 );
 

@@ -9,13 +9,19 @@ import type { MyCertificate, Progress, VerifiedCertificate } from './certificate
 
 const enc = encodeURIComponent;
 
-function headers(token: string | null, locale: Locale, accept = 'application/json'): Record<string, string> {
-  return { 'Accept-Language': locale, Accept: accept, ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+function headers(token: string | null, locale: Locale, accept = 'application/json', clientIp?: string): Record<string, string> {
+  return {
+    'Accept-Language': locale,
+    Accept: accept,
+    ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    // Public verification is limited per visitor: the api trusts the address the web server saw.
+    ...(clientIp ? { 'X-Forwarded-For': clientIp } : {}),
+  };
 }
 
 /** A JSON GET, settled like the typed client's calls so `call` turns it into data or a problem. */
-async function getJson<T>(path: string, token: string | null, locale: Locale): Promise<{ data?: T; error?: unknown; response: Response }> {
-  const response = await fetch(`${env.apiUrl}${path}`, { headers: headers(token, locale) });
+async function getJson<T>(path: string, token: string | null, locale: Locale, clientIp?: string): Promise<{ data?: T; error?: unknown; response: Response }> {
+  const response = await fetch(`${env.apiUrl}${path}`, { headers: headers(token, locale, 'application/json', clientIp) });
   const text = await response.text();
   let body: unknown = undefined;
   try {
@@ -27,17 +33,17 @@ async function getJson<T>(path: string, token: string | null, locale: Locale): P
 }
 
 /** A download from the api, or the 503 response when it cannot be reached. */
-async function stream(path: string, token: string | null, locale: Locale, accept: string): Promise<Response> {
+async function stream(path: string, token: string | null, locale: Locale, accept: string, clientIp?: string): Promise<Response> {
   try {
-    return await fetch(`${env.apiUrl}${path}`, { headers: headers(token, locale, accept) });
+    return await fetch(`${env.apiUrl}${path}`, { headers: headers(token, locale, accept, clientIp) });
   } catch {
     raise(serviceUnavailable());
   }
 }
 
 /** The public check of a code: 200 with the printed fields, 404 `verify.unknown` / `verify.mistyped`, 429. */
-export function verifyCertificate(code: string, locale: Locale): Promise<ApiResult<VerifiedCertificate>> {
-  return call(getJson<VerifiedCertificate>(`/api/verify/${enc(code)}`, null, locale));
+export function verifyCertificate(code: string, locale: Locale, clientIp?: string): Promise<ApiResult<VerifiedCertificate>> {
+  return call(getJson<VerifiedCertificate>(`/api/verify/${enc(code)}`, null, locale, clientIp));
 }
 
 export function myCertificates(token: string, locale: Locale): Promise<ApiResult<MyCertificate[]>> {
@@ -52,6 +58,6 @@ export function certificatePdf(token: string, locale: Locale, id: string): Promi
   return stream(`/api/certificates/${enc(id)}/pdf`, token, locale, 'application/pdf');
 }
 
-export function certificateCredential(code: string, locale: Locale): Promise<Response> {
-  return stream(`/api/verify/${enc(code)}/credential`, null, locale, 'application/vc+jwt');
+export function certificateCredential(code: string, locale: Locale, clientIp?: string): Promise<Response> {
+  return stream(`/api/verify/${enc(code)}/credential`, null, locale, 'application/vc+jwt', clientIp);
 }

@@ -22,13 +22,13 @@ type Outcome =
   | { state: 'unknown' | 'mistyped' }
   | { state: 'tooMany'; retryAfter: number };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLocale(params);
   const typed = params.code ?? '';
   if (!isCodeLike(typed)) raise(notFound());
   const code = normalizeCode(typed);
   const t = fixedT(lang);
-  const result = await verifyCertificate(code, lang);
+  const result = await verifyCertificate(code, lang, context.clientIp);
   let outcome: Outcome;
   let status = 200;
   const responseHeaders = new Headers({ 'X-Robots-Tag': 'noindex', 'Cache-Control': 'no-store' });

@@ -9,12 +9,12 @@ import { notFound, requireLocale } from '~/lib/params.server';
  * The signed Open Badges credential of a certificate, as a file anyone holding the code can check on their own
  * (public, like the verify page). Not signed yet → back to the verify page, which says so.
  */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
   const lang = requireLocale(params);
   const typed = params.code ?? '';
   if (!isCodeLike(typed)) raise(notFound());
   const code = normalizeCode(typed);
-  const upstream = await certificateCredential(code, lang);
+  const upstream = await certificateCredential(code, lang, context.clientIp);
   if (upstream.status >= 500) {
     await upstream.body?.cancel();
     raise(serviceUnavailable());
