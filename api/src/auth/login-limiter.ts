@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
-import { RateLimitedException } from '../common/domain.exception';
+import { consumeOrThrow, pgRateLimiter } from '../common/pg-rate-limiter';
 import { hashToken } from '../common/tokens';
 
 /** Failed sign-ins allowed per account and per IP address in a window; the next attempt gets 429. */
@@ -14,8 +14,8 @@ export const LOGIN_LIMITS = {
 } as const;
 
 /**
- * Login throttling stored in PostgreSQL (rate_limit_buckets, created by the migrations), so every api instance
- * shares the counters. Keys are hashed: an email can be longer than the key column and has no place in it.
+ * Login throttling stored in PostgreSQL (see pgRateLimiter), so every api instance shares the counters. Keys are
+ * hashed: an email can be longer than the key column and has no place in it.
  */
 @Injectable()
 export class LoginLimiter {
@@ -24,19 +24,9 @@ export class LoginLimiter {
   private readonly resetEmail: RateLimiterPostgres;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
-    const make = (keyPrefix: string, limits: { points: number; duration: number }) =>
-      new RateLimiterPostgres({
-        storeClient: dataSource,
-        storeType: 'typeorm',
-        tableName: 'rate_limit_buckets',
-        tableCreated: true,
-        clearExpiredByTimeout: false,
-        keyPrefix,
-        ...limits,
-      });
-    this.account = make('login-account', LOGIN_LIMITS.account);
-    this.ip = make('login-ip', LOGIN_LIMITS.ip);
-    this.resetEmail = make('reset-email', LOGIN_LIMITS.resetEmail);
+    this.account = pgRateLimiter(dataSource, 'login-account', LOGIN_LIMITS.account);
+    this.ip = pgRateLimiter(dataSource, 'login-ip', LOGIN_LIMITS.ip);
+    this.resetEmail = pgRateLimiter(dataSource, 'reset-email', LOGIN_LIMITS.resetEmail);
   }
 
   /**
@@ -44,13 +34,8 @@ export class LoginLimiter {
    * slip past the limit); a successful sign-in gives the points back with `succeeded`.
    */
   async attempt(email: string, ip: string): Promise<void> {
-    try {
-      await this.ip.consume(ip);
-      await this.account.consume(hashToken(email));
-    } catch (error) {
-      if (error instanceof RateLimiterRes) throw new RateLimitedException(error.msBeforeNext / 1000);
-      throw error;
-    }
+    await consumeOrThrow(this.ip, ip);
+    await consumeOrThrow(this.account, hashToken(email));
   }
 
   /** A correct password clears the account's failures and returns the IP's point. */

@@ -43,10 +43,11 @@ export class ValidationFailedException extends DomainException {
   }
 }
 
+/** 429 with Retry-After; `count` lets a catalog entry choose the plural form of the seconds. */
 export class RateLimitedException extends DomainException {
-  constructor(retryAfterSeconds: number) {
+  constructor(retryAfterSeconds: number, code = 'auth.rate_limited', messageKey = 'errors.rate_limited') {
     const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-    super(429, 'auth.rate_limited', 'errors.rate_limited', { seconds }, [], { 'Retry-After': String(seconds) });
+    super(429, code, messageKey, { seconds, count: seconds }, [], { 'Retry-After': String(seconds) });
   }
 }
 
