@@ -88,8 +88,18 @@ export function formatDay(day: string, locale: CertificateLocale): string {
   return dateFormat(locale).format(parseDay(day));
 }
 
+/** Formatting a range costs about a millisecond; a cohort's certificates all print the same few. */
+const rangeCache = new Map<string, string>();
+
 /** A span of days without repeating the shared month or year: «1 مارس – 30 أبريل 2026», «1–30 March 2026». */
 export function formatDayRange(start: string, end: string, locale: CertificateLocale): string {
   if (start === end) return formatDay(start, locale);
-  return dateFormat(locale).formatRange(parseDay(start), parseDay(end));
+  const key = `${locale} ${start} ${end}`;
+  let formatted = rangeCache.get(key);
+  if (formatted === undefined) {
+    formatted = dateFormat(locale).formatRange(parseDay(start), parseDay(end));
+    if (rangeCache.size >= 1000) rangeCache.clear();
+    rangeCache.set(key, formatted);
+  }
+  return formatted;
 }

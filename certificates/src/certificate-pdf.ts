@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { amiri } from './amiri-font';
 import { hasArabic } from './bidi-runs';
 import { CERTIFICATE_LABELS, formatDay, formatDayRange, printedIn } from './certificate-labels';
-import type { CertificateFields, CertificateLocale } from './fields';
+import type { CertificateFields, CertificateLocale, PrintedText } from './fields';
 import { fitText, placeRuns, type MeasureAt1 } from './line-layout';
 import { qrRectangles } from './qr-code';
 import { format as groupInFours } from './verification-code';
@@ -11,8 +11,8 @@ import { format as groupInFours } from './verification-code';
 export const PAGE = { width: 841.89, height: 595.28 };
 /** The gold frame's distance from the paper's edge; nothing is drawn outside it. */
 export const FRAME_INSET = 22;
-/** Text stays this far from the paper's edge on every side. */
-const CONTENT_INSET = 56;
+/** The main column's text stays this far from the paper's edge. */
+const CONTENT_INSET = 64;
 const CONTENT_WIDTH = PAGE.width - 2 * CONTENT_INSET;
 const CENTRE = PAGE.width / 2;
 
@@ -32,8 +32,22 @@ interface LineStyle {
   tag?: Tag;
 }
 
-/** Amiri's line box (ascent 1.124 em + descent 0.634 em) is tall; lines are spaced tighter than it. */
-const LINE_HEIGHT = 1.35;
+/** How far Amiri's letters reach above and below the baseline, in em, for spacing lines (marks included). */
+const ASCENT = 0.95;
+const DESCENT = 0.5;
+
+/** One line of the main column before layout: fitted to its width, spaced `gap` points below the previous one. */
+interface Block {
+  text: string;
+  style: LineStyle;
+  maxWidth: number;
+  minSize: number;
+  gap: number;
+}
+
+/** Where the main column may run: below the frame's top, above the bottom band (QR code, date, signatories). */
+const COLUMN_TOP = FRAME_INSET + 18;
+const COLUMN_BOTTOM = 440;
 
 /**
  * Renders one certificate as a tagged, A4-landscape PDF: Arabic first, then the cohort's secondary locale (English
@@ -41,7 +55,8 @@ const LINE_HEIGHT = 1.35;
  * issuer, up to three signatories, the verification code in groups of four, the verify URL and a vector QR code of
  * it. Text is Amiri (embedded, subset), Arabic and mixed lines are ordered with the Unicode bidi algorithm, and each
  * line carries its logical text (ActualText) so copy-paste and screen readers get it in reading order. Long names
- * and titles shrink, then wrap to two lines; nothing leaves the frame.
+ * and titles shrink, then wrap to two lines; when the column would still run into the bottom band, everything in
+ * it shrinks together. Nothing is drawn outside the frame.
  *
  * @example
  *   const pdf = await renderCertificatePdf(certificate.fields); // Buffer starting with %PDF-
@@ -49,7 +64,12 @@ const LINE_HEIGHT = 1.35;
 export function renderCertificatePdf(fields: CertificateFields): Promise<Buffer> {
   const { regular, bold } = amiri();
   const second = fields.secondaryLocale;
-  const holder = fields.recipient.nameArabic?.trim() || fields.recipient.nameLatin?.trim() || '';
+  const ar = CERTIFICATE_LABELS.ar;
+  const other = CERTIFICATE_LABELS[second];
+  const text = (value: PrintedText, locale: CertificateLocale) => printedIn(value, locale, locale === 'ar' ? second : 'ar');
+  const nameArabic = fields.recipient.nameArabic?.trim() ?? '';
+  const nameLatin = fields.recipient.nameLatin?.trim() ?? '';
+
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -61,9 +81,9 @@ export function renderCertificatePdf(fields: CertificateFields): Promise<Buffer>
     displayTitle: true,
     pdfVersion: '1.7',
     info: {
-      Title: `${CERTIFICATE_LABELS.ar.documentTitle.replace('{name}', holder)} / ${CERTIFICATE_LABELS[second].documentTitle.replace('{name}', fields.recipient.nameLatin?.trim() || holder)}`,
-      Author: printedIn(fields.issuer.name, 'ar', second),
-      Subject: printedIn(fields.courseTitle, 'ar', second),
+      Title: `${ar.documentTitle.replace('{name}', nameArabic || nameLatin)} / ${other.documentTitle.replace('{name}', nameLatin || nameArabic)}`,
+      Author: text(fields.issuer.name, 'ar'),
+      Subject: `${text(fields.courseTitle, 'ar')} / ${text(fields.courseTitle, second)}`,
       Keywords: groupInFours(fields.code),
     },
   });
@@ -76,40 +96,40 @@ export function renderCertificatePdf(fields: CertificateFields): Promise<Buffer>
   doc.registerFont('regular', regular as unknown as string);
   doc.registerFont('bold', bold as unknown as string);
   const measures: Record<Face, MeasureAt1> = {
-    regular: (text) => doc.font('regular').fontSize(1).widthOfString(text),
-    bold: (text) => doc.font('bold').fontSize(1).widthOfString(text),
+    regular: (value) => doc.font('regular').fontSize(1).widthOfString(value),
+    bold: (value) => doc.font('bold').fontSize(1).widthOfString(value),
   };
   const root = doc.struct('Document', { lang: 'ar' });
   doc.addStructure(root);
 
-  /** Draws one line centred on `centre`, tagged with its language and logical text; returns its height. */
-  const line = (text: string, y: number, style: LineStyle, centre = CENTRE): number => {
-    if (!text) return 0;
-    const measure = (t: string) => measures[style.face](t);
-    const { runs, width } = placeRuns(text, measure, style.size);
+  /**
+   * Draws one line centred on `centre` with its baseline at `baseline`. Tagged as a paragraph (or heading) in its
+   * language; a line with Arabic carries its logical text as ActualText, since its glyphs are in display order.
+   */
+  const line = (value: string, baseline: number, style: LineStyle, centre = CENTRE): void => {
+    if (!value) return;
+    const { runs, width } = placeRuns(value, measures[style.face], style.size);
     const left = centre - width / 2;
-    const actual = hasArabic(text) ? text : undefined;
+    const actual = hasArabic(value) ? value : undefined;
     const element = doc.struct(style.tag ?? 'P', { lang: style.lang });
     root.add(element);
     const span = doc.struct('Span', { lang: style.lang, actual });
     element.add(span);
-    const content = doc.markStructureContent('Span', { lang: style.lang });
+    const content = doc.markStructureContent('Span', { lang: style.lang, actual });
     doc.font(style.face).fontSize(style.size).fillColor(style.color);
     for (const run of runs) {
-      if (run.text.trim()) doc.text(run.text, left + run.x, y, { lineBreak: false });
+      if (run.text.trim()) doc.text(run.text, left + run.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
     }
     doc.endMarkedContent();
     span.add(content);
     element.end();
-    return style.size * LINE_HEIGHT;
   };
 
-  /** A line that shrinks to `maxWidth`, then wraps to two; returns the height used. */
-  const fittedLine = (text: string, y: number, style: LineStyle, maxWidth: number, minSize: number, centre = CENTRE): number => {
-    const fitted = fitText(text, measures[style.face], maxWidth, { maxSize: style.size, minSize });
-    let height = 0;
-    for (const part of fitted.lines) height += line(part, y + height, { ...style, size: fitted.size }, centre);
-    return height;
+  /** A line shrunk to `maxWidth` (two lines when it must); returns the last baseline. */
+  const fittedLine = (value: string, baseline: number, style: LineStyle, maxWidth: number, minSize: number, centre = CENTRE): number => {
+    const fitted = fitText(value, measures[style.face], maxWidth, { maxSize: style.size, minSize });
+    fitted.lines.forEach((part, index) => line(part, baseline + index * fitted.size * (ASCENT + DESCENT), { ...style, size: fitted.size }, centre));
+    return baseline + (fitted.lines.length - 1) * fitted.size * (ASCENT + DESCENT);
   };
 
   const artifact = (draw: () => void) => {
@@ -124,69 +144,93 @@ export function renderCertificatePdf(fields: CertificateFields): Promise<Buffer>
     doc.lineWidth(0.75).strokeColor(ACCENT).rect(inner, inner, PAGE.width - 2 * inner, PAGE.height - 2 * inner).stroke();
   });
 
-  const ar = CERTIFICATE_LABELS.ar;
-  const other = CERTIFICATE_LABELS[second];
-  const text = (value: Parameters<typeof printedIn>[0], locale: CertificateLocale) => printedIn(value, locale, locale === 'ar' ? second : 'ar');
-
-  let y = 44;
-  y += line(text(fields.issuer.name, 'ar'), y, { face: 'bold', size: 15, color: ACCENT, lang: 'ar' });
-  y += line(text(fields.issuer.name, second), y - 4, { face: 'regular', size: 11, color: ACCENT, lang: second });
-  y += 2;
-  y += line(ar.title, y, { face: 'bold', size: 34, color: INK, lang: 'ar', tag: 'H1' });
-  y += line(other.title, y - 8, { face: 'regular', size: 17, color: INK, lang: second, tag: 'H1' }) - 4;
-
-  y += line(ar.awardedTo, y, { face: 'regular', size: 12, color: MUTED, lang: 'ar' }) - 6;
-  y += line(other.awardedTo, y, { face: 'regular', size: 11, color: MUTED, lang: second });
-
-  const { nameArabic, nameLatin } = fields.recipient;
-  if (nameArabic?.trim()) y += fittedLine(nameArabic.trim(), y, { face: 'bold', size: 30, color: ACCENT, lang: 'ar' }, CONTENT_WIDTH - 60, 20);
-  if (nameLatin?.trim()) y += fittedLine(nameLatin.trim(), y - 2, { face: 'bold', size: 24, color: ACCENT, lang: second }, CONTENT_WIDTH - 60, 16);
-  y += 4;
-
-  y += line(ar.hasCompleted, y, { face: 'regular', size: 12, color: MUTED, lang: 'ar' }) - 6;
-  y += line(other.hasCompleted, y, { face: 'regular', size: 11, color: MUTED, lang: second });
-  y += fittedLine(text(fields.courseTitle, 'ar'), y, { face: 'bold', size: 21, color: INK, lang: 'ar' }, CONTENT_WIDTH - 40, 14);
-  y += fittedLine(text(fields.courseTitle, second), y - 2, { face: 'regular', size: 16, color: INK, lang: second }, CONTENT_WIDTH - 40, 11);
-  y += 2;
-
+  // The main column, top to bottom: Arabic line, then its secondary-locale twin.
   const place = (locale: CertificateLocale) => (fields.online ? CERTIFICATE_LABELS[locale].online : text(fields.city, locale));
   const details = (locale: CertificateLocale) =>
-    [`${CERTIFICATE_LABELS[locale].cohort}: ${text(fields.cohortName, locale)}`, place(locale), formatDayRange(fields.startsOn, fields.endsOn, locale)].filter(Boolean).join(' · ');
-  y += fittedLine(details('ar'), y, { face: 'regular', size: 12, color: INK, lang: 'ar' }, CONTENT_WIDTH, 9);
-  y += fittedLine(details(second), y - 2, { face: 'regular', size: 11, color: INK, lang: second }, CONTENT_WIDTH, 8);
+    [`${CERTIFICATE_LABELS[locale].cohort}: ${text(fields.cohortName, locale)}`, place(locale), formatDayRange(fields.startsOn, fields.endsOn, locale)]
+      .filter(Boolean)
+      .join(' · ');
+  const wide = CONTENT_WIDTH - 40;
+  const blocks = (
+    [
+    { text: text(fields.issuer.name, 'ar'), style: { face: 'bold', size: 15, color: ACCENT, lang: 'ar' }, maxWidth: wide, minSize: 10, gap: 0 },
+    { text: text(fields.issuer.name, second), style: { face: 'regular', size: 11, color: ACCENT, lang: second }, maxWidth: wide, minSize: 8, gap: 0 },
+    { text: ar.title, style: { face: 'bold', size: 36, color: INK, lang: 'ar', tag: 'H1' }, maxWidth: wide, minSize: 20, gap: 6 },
+    { text: other.title, style: { face: 'regular', size: 18, color: INK, lang: second, tag: 'H1' }, maxWidth: wide, minSize: 12, gap: -2 },
+    { text: ar.awardedTo, style: { face: 'regular', size: 13, color: MUTED, lang: 'ar' }, maxWidth: wide, minSize: 9, gap: 12 },
+    { text: other.awardedTo, style: { face: 'regular', size: 11, color: MUTED, lang: second }, maxWidth: wide, minSize: 8, gap: -2 },
+    { text: nameArabic, style: { face: 'bold', size: 32, color: ACCENT, lang: 'ar' }, maxWidth: wide, minSize: 20, gap: 6 },
+    { text: nameLatin, style: { face: 'bold', size: 26, color: ACCENT, lang: second }, maxWidth: wide, minSize: 16, gap: nameArabic ? 0 : 6 },
+    { text: ar.hasCompleted, style: { face: 'regular', size: 13, color: MUTED, lang: 'ar' }, maxWidth: wide, minSize: 9, gap: 10 },
+    { text: other.hasCompleted, style: { face: 'regular', size: 11, color: MUTED, lang: second }, maxWidth: wide, minSize: 8, gap: -2 },
+    { text: text(fields.courseTitle, 'ar'), style: { face: 'bold', size: 22, color: INK, lang: 'ar' }, maxWidth: wide, minSize: 14, gap: 4 },
+    { text: text(fields.courseTitle, second), style: { face: 'regular', size: 17, color: INK, lang: second }, maxWidth: wide, minSize: 11, gap: 0 },
+    { text: details('ar'), style: { face: 'regular', size: 13, color: INK, lang: 'ar' }, maxWidth: CONTENT_WIDTH, minSize: 9, gap: 10 },
+    { text: details(second), style: { face: 'regular', size: 11.5, color: INK, lang: second }, maxWidth: CONTENT_WIDTH, minSize: 8, gap: -1 },
+    ] satisfies Block[]
+  ).filter((block) => block.text);
+  layoutColumn(blocks, measures).forEach(({ value, baseline, style }) => line(value, baseline, style));
 
-  // The bottom band: QR code, code and URL on the left; issue date and signatories to its right.
-  const bandTop = Math.max(y + 6, 448);
-  const qrSize = 76;
-  const qrLeft = CONTENT_INSET - 14;
-  const qrTop = PAGE.height - FRAME_INSET - 14 - qrSize;
+  // The bottom band. Left: the QR code, then the code and the URL beside it. Right: issue date and signatories.
+  const qrSize = 84;
+  const qrLeft = FRAME_INSET + 20;
+  const qrTop = PAGE.height - FRAME_INSET - 20 - qrSize;
   drawQr(doc, root, fields.verifyUrl, qrLeft, qrTop, qrSize);
-  const verifyCentre = qrLeft + qrSize + 10 + 105;
-  let vy = qrTop - 4;
-  vy += line(`${ar.code} · ${other.code}`, vy, { face: 'regular', size: 9, color: MUTED, lang: 'ar' }, verifyCentre);
-  vy += line(groupInFours(fields.code), vy - 3, { face: 'bold', size: 11, color: INK, lang: second }, verifyCentre);
-  vy += line(`${ar.verifyAt} · ${other.verifyAt}`, vy, { face: 'regular', size: 9, color: MUTED, lang: 'ar' }, verifyCentre);
-  fittedLine(fields.verifyUrl, vy - 3, { face: 'regular', size: 10, color: ACCENT, lang: second }, 220, 6);
+  const verify = { left: qrLeft + qrSize + 12, width: 232 };
+  const verifyCentre = verify.left + verify.width / 2;
+  let vy = qrTop + 14;
+  line(`${ar.code} · ${other.code}`, vy, { face: 'regular', size: 10, color: MUTED, lang: 'ar' }, verifyCentre);
+  vy += 17;
+  vy = fittedLine(groupInFours(fields.code), vy, { face: 'bold', size: 13, color: INK, lang: second }, verify.width, 8, verifyCentre);
+  vy += 22;
+  line(`${ar.verifyAt} · ${other.verifyAt}`, vy, { face: 'regular', size: 10, color: MUTED, lang: 'ar' }, verifyCentre);
+  vy += 16;
+  fittedLine(fields.verifyUrl, vy, { face: 'regular', size: 10, color: ACCENT, lang: second }, verify.width, 6, verifyCentre);
 
-  const signRegion = { left: qrLeft + qrSize + 240, right: PAGE.width - CONTENT_INSET };
-  line(`${ar.issuedOn} ${formatDay(fields.issuedOn, 'ar')} · ${other.issuedOn} ${formatDay(fields.issuedOn, second)}`, bandTop, { face: 'regular', size: 11, color: INK, lang: 'ar' }, (signRegion.left + signRegion.right) / 2);
+  const signing = { left: verify.left + verify.width + 16, right: PAGE.width - FRAME_INSET - 24 };
+  const signingCentre = (signing.left + signing.right) / 2;
+  const issuedWidth = signing.right - signing.left;
+  fittedLine(`${ar.issuedOn} ${formatDay(fields.issuedOn, 'ar')}`, COLUMN_BOTTOM + 24, { face: 'regular', size: 13, color: INK, lang: 'ar' }, issuedWidth, 8, signingCentre);
+  fittedLine(`${other.issuedOn} ${formatDay(fields.issuedOn, second)}`, COLUMN_BOTTOM + 40, { face: 'regular', size: 11.5, color: INK, lang: second }, issuedWidth, 8, signingCentre);
 
   // Arabic reads from the right: the first signatory stands rightmost.
   const signatories = fields.signatories.slice(0, 3);
-  const column = (signRegion.right - signRegion.left) / Math.max(signatories.length, 1);
+  const column = (signing.right - signing.left) / Math.max(signatories.length, 1);
+  const rule = PAGE.height - FRAME_INSET - 64;
   signatories.forEach((signatory, index) => {
-    const centre = signRegion.right - column * (index + 0.5);
-    const top = PAGE.height - FRAME_INSET - 72;
-    artifact(() => doc.lineWidth(0.5).strokeColor(GOLD).moveTo(centre - column / 2 + 14, top).lineTo(centre + column / 2 - 14, top).stroke());
-    let sy = top + 2;
-    sy += fittedLine(signatory.name, sy, { face: 'bold', size: 12, color: INK, lang: hasArabic(signatory.name) ? 'ar' : second }, column - 20, 8, centre);
-    sy += fittedLine(text(signatory.title, 'ar'), sy - 4, { face: 'regular', size: 10, color: MUTED, lang: 'ar' }, column - 20, 7, centre) - 3;
-    fittedLine(text(signatory.title, second), sy - 2, { face: 'regular', size: 9, color: MUTED, lang: second }, column - 20, 7, centre);
+    const centre = signing.right - column * (index + 0.5);
+    const width = Math.min(column - 24, 200);
+    artifact(() => doc.lineWidth(0.6).strokeColor(GOLD).moveTo(centre - width / 2, rule).lineTo(centre + width / 2, rule).stroke());
+    const nameLang = hasArabic(signatory.name) ? 'ar' : second;
+    fittedLine(signatory.name, rule + 16, { face: 'bold', size: 12.5, color: INK, lang: nameLang }, width, 7, centre);
+    fittedLine(text(signatory.title, 'ar'), rule + 30, { face: 'regular', size: 10.5, color: MUTED, lang: 'ar' }, width, 6, centre);
+    fittedLine(text(signatory.title, second), rule + 42, { face: 'regular', size: 9.5, color: MUTED, lang: second }, width, 6, centre);
   });
 
   root.end();
   doc.end();
   return done;
+}
+
+/**
+ * Baselines for the main column's lines. Each block is fitted to its width first; when the column is then taller
+ * than its room (two long names, each on two lines), sizes and gaps shrink by one factor so it still ends above the
+ * bottom band.
+ */
+function layoutColumn(blocks: Block[], measures: Record<Face, MeasureAt1>): Array<{ value: string; baseline: number; style: LineStyle }> {
+  const lines = blocks.flatMap((block) => {
+    const fitted = fitText(block.text, measures[block.style.face], block.maxWidth, { maxSize: block.style.size, minSize: block.minSize });
+    return fitted.lines.map((value, index) => ({ value, style: { ...block.style, size: fitted.size }, gap: index === 0 ? block.gap : 0 }));
+  });
+  const height = (scale: number) =>
+    lines.reduce((sum, { style, gap }, index) => sum + (index === 0 ? 0 : lines[index - 1].style.size * scale * DESCENT + gap * scale) + style.size * scale * ASCENT, 0);
+  const room = COLUMN_BOTTOM - COLUMN_TOP;
+  const scale = Math.min(1, room / height(1));
+  let baseline = COLUMN_TOP;
+  return lines.map(({ value, style, gap }, index) => {
+    baseline += (index === 0 ? 0 : lines[index - 1].style.size * scale * DESCENT + gap * scale) + style.size * scale * ASCENT;
+    return { value, baseline, style: { ...style, size: style.size * scale } };
+  });
 }
 
 /** The QR code of the verify URL as filled vector rectangles (no image), tagged as a figure with the URL as text. */
