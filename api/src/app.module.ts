@@ -7,6 +7,7 @@ import { AccessModule } from './access/access.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { redactCalendarToken } from './calendar/calendar-token';
 import { CirclesModule } from './circles/circles.module';
 import { CohortsModule } from './cohorts/cohorts.module';
@@ -44,7 +45,7 @@ export const loggerModule = LoggerModule.forRoot({
 });
 
 @Module({
-  imports: [ConfigModule, loggerModule, DatabaseModule, AccessModule, AuthModule, UsersModule, OrganizationsModule, InvitationsModule, CatalogModule, CohortsModule, EnrollmentsModule, CirclesModule, SessionsModule, CalendarModule, AssignmentsModule, SubmissionsModule, ReviewsModule, GradebookModule, CompletionModule],
+  imports: [ConfigModule, loggerModule, DatabaseModule, AccessModule, AuthModule, UsersModule, OrganizationsModule, InvitationsModule, CatalogModule, CohortsModule, EnrollmentsModule, CirclesModule, SessionsModule, CalendarModule, AssignmentsModule, SubmissionsModule, ReviewsModule, GradebookModule, CompletionModule, CertificatesModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })

@@ -7,7 +7,7 @@ export interface AuditRecord {
   actorId: string | null;
   /** Dotted verb: `user.registered`, `organization.member.role_changed`, … */
   action: string;
-  entityType: 'user' | 'organization' | 'organization_member' | 'invitation' | 'cohort' | 'cohort_staff' | 'seat_allocation' | 'cohort_invite_code' | 'enrollment' | 'learning_circle' | 'circle_session' | 'assignment' | 'submission' | 'review' | 'feedback_comment';
+  entityType: 'user' | 'organization' | 'organization_member' | 'invitation' | 'cohort' | 'cohort_staff' | 'seat_allocation' | 'cohort_invite_code' | 'enrollment' | 'learning_circle' | 'circle_session' | 'assignment' | 'submission' | 'review' | 'feedback_comment' | 'certificate';
   entityId: string;
   /** Before/after values or the names of changed fields; never a password, hash or token. */
   data?: Record<string, unknown>;
