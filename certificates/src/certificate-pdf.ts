@@ -160,7 +160,8 @@ export function renderCertificatePdf(fields: CertificateFields): Promise<Buffer>
     { text: ar.awardedTo, style: { face: 'regular', size: 13, color: MUTED, lang: 'ar' }, maxWidth: wide, minSize: 9, gap: 12 },
     { text: other.awardedTo, style: { face: 'regular', size: 11, color: MUTED, lang: second }, maxWidth: wide, minSize: 8, gap: -2 },
     { text: nameArabic, style: { face: 'bold', size: 32, color: ACCENT, lang: 'ar' }, maxWidth: wide, minSize: 20, gap: 6 },
-    { text: nameLatin, style: { face: 'bold', size: 26, color: ACCENT, lang: second }, maxWidth: wide, minSize: 16, gap: nameArabic ? 0 : 6 },
+    // Alone, the Latin name takes the Arabic one's size.
+    { text: nameLatin, style: { face: 'bold', size: nameArabic ? 26 : 32, color: ACCENT, lang: second }, maxWidth: wide, minSize: 16, gap: nameArabic ? 0 : 8 },
     { text: ar.hasCompleted, style: { face: 'regular', size: 13, color: MUTED, lang: 'ar' }, maxWidth: wide, minSize: 9, gap: 10 },
     { text: other.hasCompleted, style: { face: 'regular', size: 11, color: MUTED, lang: second }, maxWidth: wide, minSize: 8, gap: -2 },
     { text: text(fields.courseTitle, 'ar'), style: { face: 'bold', size: 22, color: INK, lang: 'ar' }, maxWidth: wide, minSize: 14, gap: 4 },
@@ -226,7 +227,8 @@ function layoutColumn(blocks: Block[], measures: Record<Face, MeasureAt1>): Arra
     lines.reduce((sum, { style, gap }, index) => sum + (index === 0 ? 0 : lines[index - 1].style.size * scale * DESCENT + gap * scale) + style.size * scale * ASCENT, 0);
   const room = COLUMN_BOTTOM - COLUMN_TOP;
   const scale = Math.min(1, room / height(1));
-  let baseline = COLUMN_TOP;
+  // A short column (one name, short titles) sits in the middle of its room rather than under the top edge.
+  let baseline = COLUMN_TOP + Math.min((room - height(scale)) / 2, 24);
   return lines.map(({ value, style, gap }, index) => {
     baseline += (index === 0 ? 0 : lines[index - 1].style.size * scale * DESCENT + gap * scale) + style.size * scale * ASCENT;
     return { value, baseline, style: { ...style, size: style.size * scale } };
