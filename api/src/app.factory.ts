@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { UNPREFIXED_ROUTES } from './common/unprefixed-routes';
 import { createValidationPipe } from './common/validation';
 import { loadConfig } from './config/config';
 import { MAX_FILE_BYTES } from './files/file-types';
@@ -49,7 +50,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
 }
 
 export function configureApp(app: INestApplication): void {
-  app.setGlobalPrefix('api', { exclude: ['.well-known/jwks.json'] });
+  app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);

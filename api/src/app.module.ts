@@ -26,6 +26,7 @@ import { ReviewsModule } from './reviews/reviews.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UsersModule } from './users/users.module';
+import { VerificationModule } from './verification/verification.module';
 
 /** JSON logs with a request id on every line (taken from X-Request-Id when the web server sends one). */
 export const loggerModule = LoggerModule.forRoot({
@@ -45,7 +46,7 @@ export const loggerModule = LoggerModule.forRoot({
 });
 
 @Module({
-  imports: [ConfigModule, loggerModule, DatabaseModule, AccessModule, AuthModule, UsersModule, OrganizationsModule, InvitationsModule, CatalogModule, CohortsModule, EnrollmentsModule, CirclesModule, SessionsModule, CalendarModule, AssignmentsModule, SubmissionsModule, ReviewsModule, GradebookModule, CompletionModule, CertificatesModule],
+  imports: [ConfigModule, loggerModule, DatabaseModule, AccessModule, AuthModule, UsersModule, OrganizationsModule, InvitationsModule, CatalogModule, CohortsModule, EnrollmentsModule, CirclesModule, SessionsModule, CalendarModule, AssignmentsModule, SubmissionsModule, ReviewsModule, GradebookModule, CompletionModule, CertificatesModule, VerificationModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })

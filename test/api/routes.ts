@@ -4,10 +4,11 @@ import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { ACCESS_RULE, type AccessRule } from '../../api/src/access/access.decorator';
+import { UNPREFIXED_ROUTES } from '../../api/src/common/unprefixed-routes';
 
 export interface DiscoveredRoute {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  /** Full path as Nest registers it, e.g. `/api/organizations/:id/members`. */
+  /** Full path as Nest registers it, e.g. `/api/organizations/:id/members` (`/.well-known/jwks.json` has no prefix). */
   path: string;
   /** The same path in OpenAPI form: `/api/organizations/{id}/members`. */
   openApiPath: string;
@@ -48,7 +49,7 @@ export function discoverRoutes(app: NestFastifyApplication): DiscoveredRoute[] {
         if (methodPath === undefined || requestMethod === undefined) continue;
         const method = METHODS[requestMethod];
         if (!method) throw new Error(`${controller.name}.${name}: method ${requestMethod} is not covered by the route tests`);
-        const path = join('api', base, methodPath);
+        const path = UNPREFIXED_ROUTES.includes(join(base, methodPath).slice(1)) ? join(base, methodPath) : join('api', base, methodPath);
         const rule = (Reflect.getMetadata(ACCESS_RULE, fn) ?? Reflect.getMetadata(ACCESS_RULE, controller)) as AccessRule | undefined;
         routes.push({ method, path, openApiPath: path.replace(/:(\w+)/g, '{$1}'), rule, handler: `${controller.name}.${name}` });
       }
