@@ -119,8 +119,8 @@ describe('bad input on every POST and PATCH route', () => {
       expect.arrayContaining(['POST /api/auth/register', 'POST /api/auth/login', 'PATCH /api/me', 'POST /api/me/password', 'POST /api/organizations', 'POST /api/invitations/:token/accept']),
     );
     // Logout, rotating the calendar feed, instantiating assignments, submitting a draft and releasing a review take no
-    // body; uploads are multipart.
-    const bodyless = ['/logout', '/calendar-feed/rotate', '/assignments/instantiate', '/submission/submit', '/review/release'];
+    // body (issuing certificates takes none either); uploads are multipart.
+    const bodyless = ['/logout', '/calendar-feed/rotate', '/assignments/instantiate', '/submission/submit', '/review/release', '/:id/certificate', '/:id/certificates'];
     for (const route of routes.filter((r) => !bodyless.some((end) => r.path.endsWith(end)) && !isUpload(r))) expect({ route: route.path, fields: Object.keys(fieldsOf(route)).length > 0 }).toEqual({ route: route.path, fields: true });
   });
 
