@@ -81,7 +81,3 @@ export function amiri(): { regular: Font; bold: Font } {
   return fonts;
 }
 
-/** The TTF bytes, for the benchmark's HTML rendering of the same certificate (`@font-face`). */
-export function amiriFontFile(style: 'regular' | 'bold'): string {
-  return fontPath(style === 'regular' ? '400Regular' : '700Bold');
-}
