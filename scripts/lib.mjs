@@ -33,6 +33,23 @@ export function ensureDependencies() {
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { failure: 'Installing dependencies failed (npm install). Check your network access to the npm registry.' });
 }
 
+/**
+ * Debian packages the tests run as programs (Chromium for the browser tests, poppler-utils for the certificate PDF
+ * review): each `{ path, pkg, why }` whose program is missing is installed with apt-get when running as root (CI),
+ * with one `apt-get update`; otherwise the run stops and says what to install.
+ */
+export function ensureDebianPrograms(programs) {
+  const missing = programs.filter(({ path }) => !existsSync(path));
+  for (const { path } of programs.filter((program) => !missing.includes(program))) process.stdout.write(`${path} is there\n`);
+  if (missing.length === 0) return;
+  const names = missing.map(({ pkg }) => pkg);
+  if (process.getuid?.() !== 0) {
+    fail(missing.map(({ path, pkg, why }) => `${why} need ${path}: install Debian's package (\`sudo apt-get install ${pkg}\`).`).join('\n  '));
+  }
+  run('apt-get', ['update', '-qq'], { failure: `apt-get update failed; cannot install ${names.join(', ')}.` });
+  run('apt-get', ['install', '-y', '-qq', ...names], { env: { DEBIAN_FRONTEND: 'noninteractive' }, failure: `Installing ${names.join(', ')} failed; ${missing.map(({ why }) => why).join(' and ')} need them.` });
+}
+
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/halaqa';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureDependencies, ensureServices, fail, root, run, step } from './lib.mjs';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureDebianPrograms, ensureDependencies, ensureServices, root, run, step } from './lib.mjs';
 
 const TOTAL = 6;
 const passthrough = process.argv.slice(2); // e.g. `npm test -- --selectProjects unit`
@@ -21,15 +21,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 step(1, TOTAL, 'Installing dependencies');
 ensureDependencies();
 
-step(2, TOTAL, 'Checking Chromium for the browser tests');
-if (existsSync(CHROMIUM)) {
-  process.stdout.write(`${CHROMIUM} is there\n`);
-} else if (process.getuid?.() === 0) {
-  run('apt-get', ['update', '-qq'], { failure: 'apt-get update failed; cannot install Debian’s chromium for the browser tests.' });
-  run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' }, failure: 'Installing Debian’s chromium failed; the browser tests need it.' });
-} else {
-  fail(`The browser tests need Chromium at ${CHROMIUM}. Install Debian's package (\`sudo apt-get install chromium\`) or set CHROMIUM_PATH.`);
-}
+step(2, TOTAL, 'Checking Chromium (browser tests) and poppler (certificate PDF review)');
+ensureDebianPrograms([
+  { path: CHROMIUM, pkg: 'chromium', why: 'The browser tests (or set CHROMIUM_PATH)' },
+  // pdftoppm turns certificates into PNGs; pdftotext, pdffonts and pdfinfo read them back.
+  { path: '/usr/bin/pdftoppm', pkg: 'poppler-utils', why: 'The certificate PDF review test' },
+]);
 
 step(3, TOTAL, 'Checking PostgreSQL and Redis');
 await ensureServices({ databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, createDatabase: false });
