@@ -3,6 +3,22 @@
  */
 
 export interface paths {
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Jwks_jwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assignments/{id}": {
         parameters: {
             query?: never;
@@ -243,6 +259,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/certificate-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Certificates_batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Certificates_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Certificates_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Certificates_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/circles/{id}": {
         parameters: {
             query?: never;
@@ -387,6 +467,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cohorts/{id}/certificate-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Certificates_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Certificates_issueAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cohorts/{id}/circles": {
         parameters: {
             query?: never;
@@ -413,6 +525,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["CohortCircles_autoAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CohortCompletion_cohort"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/completion-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CohortCompletion_rule"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -643,6 +787,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enrollments/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Certificates_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollments/{id}/final-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["EnrollmentProgress_finalReview"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollments/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EnrollmentProgress_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files/{id}": {
         parameters: {
             query?: never;
@@ -723,6 +915,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/issuer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Issuer_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -781,6 +989,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["MyCalendarFeed_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Certificates_mine"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1187,6 +1411,38 @@ export interface paths {
         patch: operations["Users_update"];
         trace?: never;
     };
+    "/api/verify/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Verification_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verify/{code}/credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Verification_credential"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1288,6 +1544,27 @@ export interface components {
             submissionKind: "text" | "file" | "both";
             title: components["schemas"]["LocalizedTextResponse"];
         };
+        AssignmentStatusItem: {
+            /** Format: uuid */
+            assignmentId: string;
+            exerciseKey: string;
+            required: boolean;
+            /** @enum {string} */
+            status: "not_started" | "draft" | "submitted" | "returned" | "passed";
+            title: string;
+        };
+        AssignmentsDetail: {
+            /** @description Every assignment of the cohort, in course order. */
+            items: components["schemas"]["AssignmentStatusItem"][];
+            met: boolean;
+            passed: number;
+            required: number;
+        };
+        AssignmentsProgress: {
+            met: boolean;
+            passed: number;
+            required: number;
+        };
         AttendanceMarkDto: {
             /** Format: uuid */
             enrollmentId: string;
@@ -1296,6 +1573,15 @@ export interface components {
         };
         AttendanceMarksDto: {
             marks: components["schemas"]["AttendanceMarkDto"][];
+        };
+        AttendanceProgress: {
+            /** @description Present or late. */
+            attended: number;
+            /** @description Sessions held while a member, over every circle of the cohort. */
+            held: number;
+            met: boolean;
+            /** @description attended / held, 0–1; null before any session was held. */
+            rate: number | null;
         };
         AttendanceRateResponse: {
             /** @description Of those, marked present or late. */
@@ -1354,6 +1640,22 @@ export interface components {
             /** @description Active trainees of the cohort without a circle, by name. */
             unassigned: components["schemas"]["CircleMemberResponse"][];
         };
+        BatchResponse: {
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description rendered + failed = total. */
+            done: boolean;
+            /** @description Of those, whose rendering failed for good. */
+            failed: number;
+            /** Format: uuid */
+            id: string;
+            /** @description Of those, rendered at their current revision. */
+            rendered: number;
+            /** @description Certificates the batch issued. */
+            total: number;
+        };
         CalendarFeedUrlResponse: {
             /**
              * @description Secret: anyone with it can read the feed. Rotate to retire it.
@@ -1399,6 +1701,94 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        CertificateDetail: {
+            /**
+             * @description The verification code, grouped in fours.
+             * @example ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345
+             */
+            code: string;
+            /** @description Every field as printed. */
+            fields: components["schemas"]["CertificateFieldsResponse"];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description The PDF of this revision is rendered (the worker has caught up). */
+            pdfReady: boolean;
+            /** @description Bumped by every re-issue (a name correction, new settings); the code stays. */
+            revision: number;
+            revocationReason: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "issued" | "revoked";
+            /** @description Public verification page printed on the certificate. */
+            verifyUrl: string;
+        };
+        CertificateFieldsResponse: {
+            /** @description Empty for an online cohort. */
+            city: components["schemas"]["PrintedTextResponse"];
+            /** @description Normalized (no dashes). */
+            code: string;
+            cohortName: components["schemas"]["PrintedTextResponse"];
+            courseTitle: components["schemas"]["PrintedTextResponse"];
+            /** Format: date */
+            endsOn: string;
+            /**
+             * Format: date
+             * @description In the cohort’s time zone.
+             */
+            issuedOn: string;
+            issuer: components["schemas"]["IssuerResponse"];
+            online: boolean;
+            recipient: components["schemas"]["RecipientResponse"];
+            /** @enum {string} */
+            secondaryLocale: "en" | "fr";
+            signatories: components["schemas"]["SignatoryResponse"][];
+            /** Format: date */
+            startsOn: string;
+            verifyUrl: string;
+        };
+        CertificateSettingsDto: {
+            /** @description Empty: the platform’s issuer name. */
+            issuerName: components["schemas"]["PrintedLineDto"];
+            /**
+             * @description Printed beside Arabic.
+             * @enum {string}
+             */
+            secondaryLocale: "en" | "fr";
+            /** @description Empty: the cohort’s lead trainers. */
+            signatories: components["schemas"]["SignatoryDto"][];
+        };
+        CertificateSettingsResponse: {
+            /** @description Empty: the platform’s issuer name. */
+            issuerName: components["schemas"]["PrintedText"];
+            /** @enum {string} */
+            secondaryLocale: "en" | "fr";
+            /** @description Up to 3; empty: the cohort’s lead trainers. */
+            signatories: components["schemas"]["SignatorySettings"][];
+        };
+        CertificateSummary: {
+            /**
+             * @description The verification code, grouped in fours.
+             * @example ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345
+             */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description The PDF of this revision is rendered (the worker has caught up). */
+            pdfReady: boolean;
+            /** @description Bumped by every re-issue (a name correction, new settings); the code stays. */
+            revision: number;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "issued" | "revoked";
+            /** @description Public verification page printed on the certificate. */
+            verifyUrl: string;
         };
         ChangePasswordDto: {
             /** Format: password */
@@ -1474,6 +1864,12 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        CircleRef: {
+            /** Format: uuid */
+            id: string;
+            /** @description In the caller’s language, with fallback. */
+            name: string;
+        };
         CircleRoleResponse: {
             /** Format: uuid */
             circleId: string;
@@ -1504,6 +1900,16 @@ export interface components {
             cohort: components["schemas"]["CohortSummaryResponse"];
             /** @description Active trainees of the cohort without a circle, by name. */
             unassigned: components["schemas"]["CircleMemberResponse"][];
+        };
+        CohortCompletion: {
+            /** @description Over every trainee in the caller’s scope, before filters. */
+            counts: components["schemas"]["CompletionCounts"];
+            /** @description Sorted by display name. */
+            items: components["schemas"]["Progress"][];
+            latestBatch: components["schemas"]["BatchResponse"] | null;
+            requiredAssignments: components["schemas"]["RequiredAssignmentRef"][];
+            rule: components["schemas"]["CompletionRuleResponse"];
+            settings: components["schemas"]["CertificateSettingsResponse"];
         };
         CohortResponse: {
             applicationQuestions: components["schemas"]["ApplicationQuestionResponse"][];
@@ -1629,11 +2035,27 @@ export interface components {
             /** @description Written by the caller. */
             mine: boolean;
         };
+        CompletionCounts: {
+            eligible: number;
+            issued: number;
+            revoked: number;
+            trainees: number;
+        };
+        CompletionRuleDto: {
+            /** @description A lead trainer’s final review must be recorded as passed. */
+            finalReview: boolean;
+            /**
+             * @description Share of circle sessions attended (present or late), in percent.
+             * @example 75
+             */
+            minAttendancePercent: number;
+            /** @description `all`, or the exercise keys that must be passed (each one an exercise of the cohort). */
+            requiredExercises: "all" | string[];
+        };
         CompletionRuleResponse: {
             finalReview: boolean;
-            /** @description Share of circle sessions attended (present or late). */
             minAttendancePercent: number;
-            /** @description `all`, or the keys of the exercises to pass. */
+            /** @description `all` or exercise keys. */
             requiredExercises: "all" | string[];
         };
         CourseResponse: {
@@ -1840,6 +2262,22 @@ export interface components {
             /** @description Applications accepted while the cohort is full (now waitlisted). */
             waitlisted: number;
         };
+        EnrollmentProgress: {
+            assignments: components["schemas"]["AssignmentsDetail"];
+            attendance: components["schemas"]["AttendanceProgress"];
+            certificate: components["schemas"]["CertificateSummary"] | null;
+            /** @description The current circle. */
+            circle: components["schemas"]["CircleRef"] | null;
+            /** @description Active or completed, and every rule met. */
+            eligible: boolean;
+            /** Format: uuid */
+            enrollmentId: string;
+            finalReview: components["schemas"]["FinalReviewProgress"];
+            rule: components["schemas"]["CompletionRuleResponse"];
+            /** @enum {string} */
+            status: "active" | "completed";
+            trainee: components["schemas"]["TraineeRef"];
+        };
         EnrollmentResponse: {
             /** Format: uuid */
             cohortId: string;
@@ -1891,6 +2329,21 @@ export interface components {
             nameArabic: string;
             /** @description Name in Latin script; may be empty. */
             nameLatin: string;
+        };
+        FinalReviewDto: {
+            /** @default  */
+            note: string;
+            passed: boolean;
+        };
+        FinalReviewProgress: {
+            met: boolean;
+            note: string;
+            /** @description Null: not recorded yet. */
+            passed: boolean | null;
+            /** @description The rule asks for a final review. */
+            required: boolean;
+            /** Format: date-time */
+            reviewedAt: string | null;
         };
         GradebookCell: {
             /** Format: uuid */
@@ -1993,6 +2446,24 @@ export interface components {
             state: "active" | "expired" | "used_up" | "revoked";
             uses: number;
         };
+        IssuerProfileResponse: {
+            "@context": string[];
+            /** @example https://halaqa.example/api/issuer */
+            id: string;
+            /** @description In the language of Accept-Language. */
+            name: string;
+            /**
+             * @example [
+             *       "Profile"
+             *     ]
+             */
+            type: string[];
+            url: string;
+        };
+        IssuerResponse: {
+            name: components["schemas"]["PrintedTextResponse"];
+            url: string;
+        };
         JoinCohortDto: {
             /**
              * @description Application mode: the answer to each question, by its key. Required questions must be answered; unknown keys are refused (422, field `answers.<key>`).
@@ -2005,6 +2476,9 @@ export interface components {
             };
             /** @description Invite mode: the code the trainers shared (422 `inviteCodeInvalid` when unknown, expired, revoked or used up). */
             inviteCode?: string;
+        };
+        JwksResponse: {
+            keys: components["schemas"]["PublishedJwkResponse"][];
         };
         LocalizedLineDto: {
             ar?: string;
@@ -2081,6 +2555,34 @@ export interface components {
             items: components["schemas"]["MyAttendanceItem"][];
             /** @description attended / held, null before any session was held. */
             rate: number | null;
+        };
+        MyCertificate: {
+            /**
+             * @description The verification code, grouped in fours.
+             * @example ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345
+             */
+            code: string;
+            /** @description In the caller’s language, with fallback. */
+            cohortName: string;
+            /** @description In the caller’s language, with fallback. */
+            courseTitle: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description LinkedIn’s add-to-profile link; null when revoked. */
+            linkedInUrl: string | null;
+            /** @description The PDF of this revision is rendered (the worker has caught up). */
+            pdfReady: boolean;
+            /** @description Bumped by every re-issue (a name correction, new settings); the code stays. */
+            revision: number;
+            revocationReason: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "issued" | "revoked";
+            /** @description Public verification page printed on the certificate. */
+            verifyUrl: string;
         };
         MyCirclesResponse: {
             /** @description Circles the caller coaches, oldest first. */
@@ -2361,6 +2863,21 @@ export interface components {
             text: string;
             versionNumber: number;
         };
+        PrintedLineDto: {
+            ar?: string;
+            en?: string;
+            fr?: string;
+        };
+        PrintedText: {
+            ar?: string;
+            en?: string;
+            fr?: string;
+        };
+        PrintedTextResponse: {
+            ar?: string;
+            en?: string;
+            fr?: string;
+        };
         ProblemFieldError: {
             /**
              * @description Stable code of the rule that failed.
@@ -2391,6 +2908,35 @@ export interface components {
             /** @example https://halaqa.org/problems/validation.failed */
             type: string;
         };
+        Progress: {
+            assignments: components["schemas"]["AssignmentsProgress"];
+            attendance: components["schemas"]["AttendanceProgress"];
+            certificate: components["schemas"]["CertificateSummary"] | null;
+            /** @description The current circle. */
+            circle: components["schemas"]["CircleRef"] | null;
+            /** @description Active or completed, and every rule met. */
+            eligible: boolean;
+            /** Format: uuid */
+            enrollmentId: string;
+            finalReview: components["schemas"]["FinalReviewProgress"];
+            /** @enum {string} */
+            status: "active" | "completed";
+            trainee: components["schemas"]["TraineeRef"];
+        };
+        PublishedJwkResponse: {
+            /** @enum {string} */
+            alg: "EdDSA";
+            /** @enum {string} */
+            crv: "Ed25519";
+            /** @description RFC 7638 thumbprint; the `kid` of the credentials signed with it. */
+            kid: string;
+            /** @enum {string} */
+            kty: "OKP";
+            /** @enum {string} */
+            use: "sig";
+            /** @description The public key, base64url. */
+            x: string;
+        };
         QueueItem: {
             assignment: components["schemas"]["GradebookCircle"];
             circle?: components["schemas"]["GradebookCircle"] | null;
@@ -2420,6 +2966,10 @@ export interface components {
             /** @description At most this many active people per group, counting those already active. */
             perGroup: number;
         };
+        RecipientResponse: {
+            nameArabic: string | null;
+            nameLatin: string | null;
+        };
         RegisterDto: {
             /**
              * Format: email
@@ -2439,6 +2989,13 @@ export interface components {
              * @example Asia/Amman
              */
             timeZone: string;
+        };
+        RequiredAssignmentRef: {
+            exerciseKey: string;
+            /** Format: uuid */
+            id: string;
+            /** @description In the caller’s language, with fallback. */
+            title: string;
         };
         ReviewResponse: {
             /** @description Every criterion scored and a decision taken: it may be released. */
@@ -2466,6 +3023,13 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             versionNumber: number;
+        };
+        RevokeCertificateDto: {
+            /**
+             * @description Shown to the holder; never on the public verify page.
+             * @example The attendance records were entered for the wrong person.
+             */
+            reason: string;
         };
         RosterEntryResponse: {
             /** @description Answers to the application questions, by key. */
@@ -2614,6 +3178,25 @@ export interface components {
              */
             timeZone: string;
         };
+        SignatoryDto: {
+            /** @description As it should be printed (any script). */
+            name: string;
+            /**
+             * @example {
+             *       "ar": "المدرّبة الرئيسية",
+             *       "en": "Lead trainer"
+             *     }
+             */
+            title: components["schemas"]["PrintedLineDto"];
+        };
+        SignatoryResponse: {
+            name: string;
+            title: components["schemas"]["PrintedTextResponse"];
+        };
+        SignatorySettings: {
+            name: string;
+            title: components["schemas"]["PrintedText"];
+        };
         StaffRoleResponse: {
             /** Format: uuid */
             cohortId: string;
@@ -2712,6 +3295,13 @@ export interface components {
             summary: string;
             /** @description In `textLocale`. */
             title: string;
+        };
+        TraineeRef: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            nameArabic: string;
+            nameLatin: string;
         };
         UpdateAssignmentDto: {
             /**
@@ -2876,6 +3466,37 @@ export interface components {
              */
             timeZone: string;
         };
+        VerificationResponse: {
+            /** @description Empty for an online cohort. */
+            city: components["schemas"]["PrintedTextResponse"];
+            /**
+             * @description The verification code, grouped in fours as printed.
+             * @example ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345
+             */
+            code: string;
+            cohortName: components["schemas"]["PrintedTextResponse"];
+            courseTitle: components["schemas"]["PrintedTextResponse"];
+            /** Format: date */
+            endsOn: string;
+            /**
+             * Format: date
+             * @description In the cohort’s time zone.
+             */
+            issuedOn: string;
+            issuer: components["schemas"]["IssuerResponse"];
+            online: boolean;
+            recipient: components["schemas"]["RecipientResponse"];
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            secondaryLocale: "en" | "fr";
+            signatories: components["schemas"]["SignatoryResponse"][];
+            /** Format: date */
+            startsOn: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            verifyUrl: string;
+        };
         VersionReviewResponse: {
             criterionFeedback: {
                 [key: string]: string;
@@ -2916,6 +3537,35 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    Jwks_jwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Public keys of the credentials: the current one, then those still trusted after a rotation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JwksResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     Assignments_get: {
         parameters: {
             query?: never;
@@ -3457,6 +4107,134 @@ export interface operations {
             };
         };
     };
+    Certificates_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How far the worker is with a batch. Lead trainers of the cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Certificates_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate with every printed field and the revocation reason. The holder, the cohort’s lead trainers and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateDetail"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Certificates_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF of the current revision as an attachment; not rendered yet: 409 certificate.pdf_pending. The holder, the cohort’s lead trainers and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Certificates_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeCertificateDto"];
+            };
+        };
+        responses: {
+            /** @description Revokes for good with a reason shown to the holder (emailed to them); twice: 409 certificate.already_revoked. Audited. Lead trainers of the cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateSummary"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     Circles_get: {
         parameters: {
             query?: never;
@@ -3913,6 +4691,72 @@ export interface operations {
             };
         };
     };
+    Certificates_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description Second language, issuer name and signatories (≤ 3) printed on the cohort’s certificates from now on. Audited. Lead trainers of the cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateSettingsResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Certificates_issueAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Issues to every eligible trainee without a certificate; the worker renders them (follow the batch). Nobody left: 409 certificate.none_eligible. Lead trainers of the cohort and admins; others get 404. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     CohortCircles_board: {
         parameters: {
             query?: never;
@@ -4001,6 +4845,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AutoAssignResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CohortCompletion_cohort: {
+        parameters: {
+            query?: {
+                /** @description Only the eligible (true) or the not yet eligible (false). */
+                eligible?: "true" | "false";
+                /** @description Name contains (Latin or Arabic). */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule, the certificate settings, the latest batch, counts and every trainee’s progress computed now (by name). Lead trainers of the cohort and admins: every trainee; a coach: the trainees of the circles they coach; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortCompletion"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CohortCompletion_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletionRuleDto"];
+            };
+        };
+        responses: {
+            /** @description Replaces the cohort’s completion rule; an exercise key that is not one of the cohort’s: 422. Audited. Lead trainers of the cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionRuleResponse"];
                 };
             };
             /** @description Error (application/problem+json, RFC 9457) */
@@ -4623,6 +5538,112 @@ export interface operations {
             };
         };
     };
+    Certificates_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Re-issued (200): same code, next revision, printed fields refreshed; the worker replaces the PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateSummary"];
+                };
+            };
+            /** @description Issued (201). Not eligible: 409 certificate.not_eligible naming the unmet rules; revoked: 409 certificate.revoked. Lead trainers of the cohort and admins; others get 404. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateSummary"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    EnrollmentProgress_finalReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinalReviewDto"];
+            };
+        };
+        responses: {
+            /** @description Records (or replaces) the trainer’s final review of an active or completed trainee; answers their progress. Audited. Lead trainers of the cohort and admins; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentProgress"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    EnrollmentProgress_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One trainee’s progress with every assignment’s status: the trainee themself, and staff as follows. Lead trainers of the cohort and admins: every trainee; a coach: the trainees of the circles they coach; others get 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentProgress"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     Files_download: {
         parameters: {
             query?: never;
@@ -4781,6 +5802,35 @@ export interface operations {
             };
         };
     };
+    Issuer_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Open Badges issuer Profile that credentials name as their issuer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuerProfileResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     Me_me: {
         parameters: {
             query?: never;
@@ -4918,6 +5968,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarFeedUrlResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Certificates_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s certificates, newest first, with the revocation reason and a LinkedIn add-to-profile link for valid ones. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCertificate"][];
                 };
             };
             /** @description Error (application/problem+json, RFC 9457) */
@@ -5974,6 +7053,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Verification_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Anyone can check a code (with or without dashes, any case). Unknown: 404 `verify.unknown`; check symbols that do not match: 404 `verify.mistyped`; more than 30 a minute from one address: 429 `verify.rate_limited`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    Verification_credential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Open Badges 3.0 credential as a compact VC-JWT (EdDSA; keys at /.well-known/jwks.json). 404 as above; 409 `certificate.pdf_pending` until the worker has signed it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vc+jwt": string;
                 };
             };
             /** @description Error (application/problem+json, RFC 9457) */
