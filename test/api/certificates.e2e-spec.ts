@@ -56,7 +56,7 @@ describe('issuing one certificate', () => {
     const res = await as(w.trainer, 'ar').post(`/api/enrollments/${otherEnrollment}/certificate`);
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('certificate.not_eligible');
-    expect(res.body.title).toBe('لم يستوفِ شروط الشهادة بعد');
+    expect(res.body.title).toBe('شروط الشهادة لم تُستوفَ بعد');
     expect(res.body.detail).toContain('الحد الأدنى من الحضور');
     expect(res.body.detail).toContain('اجتياز كل التمارين المطلوبة');
     expect(await sql(t, `SELECT 1 FROM certificates`)).toHaveLength(0);
