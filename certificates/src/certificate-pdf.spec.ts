@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { FRAME_INSET, PAGE, renderCertificatePdf } from './certificate-pdf';
 import type { CertificateFields } from './fields';
@@ -10,7 +11,8 @@ import { format as groupInFours } from './verification-code';
 /**
  * Renders certificates with hard names to PDF and to PNG (poppler), keeps the pictures under var/review/certificates/
  * for a person to look at, and checks what a reader of the PDF would notice: every printed field extractable in
- * reading order, fonts embedded as subsets, A4 landscape, tagged, ink where the name is and none outside the frame.
+ * reading order, a QR code that decodes to the verify URL, fonts embedded as subsets, A4 landscape, tagged, ink where
+ * the name is and none outside the frame.
  */
 const REVIEW_DIR = resolve(__dirname, '../../var/review/certificates');
 const DPI = 60;
@@ -49,6 +51,10 @@ const cases: Array<{ slug: string; fields: CertificateFields }> = [
     }),
   },
   { slug: 'mixed-scripts', fields: makeFields({ recipient: { nameArabic: 'سارة (Sara) الحسيني 2026', nameLatin: 'Sara Al-Husseini' } }) },
+  {
+    slug: 'arabic-only-online',
+    fields: makeFields({ recipient: { nameArabic: 'هالة عبد الرحمن الزعبي', nameLatin: null }, online: true, city: {}, signatories: [] }),
+  },
   { slug: 'french-accents-latin-only', fields: makeFields({ recipient: { nameArabic: null, nameLatin: 'Hélène Lefèvre-Œuvray' }, secondaryLocale: 'fr' }) },
   {
     slug: 'very-long-arabic',
@@ -104,7 +110,7 @@ describe('certificate PDF (rendered and reviewed as pictures)', () => {
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it.each(cases)('$slug: every field readable, fonts embedded, A4 landscape, tagged, drawn inside the frame', async ({ slug, fields }) => {
+  it.each(cases)('$slug: every field readable, QR code leading to the verify URL, fonts embedded, A4 landscape, tagged, drawn inside the frame', async ({ slug, fields }) => {
     const pdf = await renderCertificatePdf(fields);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const file = join(work, `${slug}.pdf`);
@@ -157,5 +163,12 @@ describe('certificate PDF (rendered and reviewed as pictures)', () => {
       for (let x = Math.round(png.width * 0.2); x < Math.round(png.width * 0.8); x++) if (ink(x, y)) nameInk++;
     }
     expect(nameInk).toBeGreaterThan(500);
+
+    // A phone can read the QR code, and it leads to the printed URL (rendered finer than the review picture).
+    const fine = join(work, `${slug}-qr`);
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', '-x', '0', '-y', String(Math.floor(PAGE.height * 0.7 * (150 / 72))), '-W', '600', '-H', '500', file, fine]);
+    const qrPng = PNG.sync.read(readFileSync(`${fine}.png`));
+    const decoded = jsQR(new Uint8ClampedArray(qrPng.data), qrPng.width, qrPng.height);
+    expect(decoded?.data).toBe(fields.verifyUrl);
   });
 });

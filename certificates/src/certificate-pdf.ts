@@ -159,7 +159,8 @@ export function renderCertificatePdf(fields: CertificateFields): Promise<Buffer>
     { text: other.title, style: { face: 'regular', size: 18, color: INK, lang: second, tag: 'H1' }, maxWidth: wide, minSize: 12, gap: -2 },
     { text: ar.awardedTo, style: { face: 'regular', size: 13, color: MUTED, lang: 'ar' }, maxWidth: wide, minSize: 9, gap: 12 },
     { text: other.awardedTo, style: { face: 'regular', size: 11, color: MUTED, lang: second }, maxWidth: wide, minSize: 8, gap: -2 },
-    { text: nameArabic, style: { face: 'bold', size: 32, color: ACCENT, lang: 'ar' }, maxWidth: wide, minSize: 20, gap: 6 },
+    // Harakat reach high above a name: more room under the label than a Latin name needs.
+    { text: nameArabic, style: { face: 'bold', size: 32, color: ACCENT, lang: 'ar' }, maxWidth: wide, minSize: 20, gap: 12 },
     // Alone, the Latin name takes the Arabic one's size.
     { text: nameLatin, style: { face: 'bold', size: nameArabic ? 26 : 32, color: ACCENT, lang: second }, maxWidth: wide, minSize: 16, gap: nameArabic ? 0 : 8 },
     { text: ar.hasCompleted, style: { face: 'regular', size: 13, color: MUTED, lang: 'ar' }, maxWidth: wide, minSize: 9, gap: 10 },
