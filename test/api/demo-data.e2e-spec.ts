@@ -4,6 +4,7 @@ import { baseDataSourceOptions } from '@halaqa/migrations';
 import { ENTITIES } from '../../api/src/database/entities';
 import { CIRCLE, COHORT, DEMO_CIRCLES, DEMO_COHORTS, DEMO_INVITE_CODE, DEMO_PASSWORD, ORG } from '../../api/src/demo/demo-data';
 import { seedDemo } from '../../api/src/demo/seed';
+import { DEMO_GRADUATE_CERTIFICATE_CODE, DEMO_REVOKED_CERTIFICATE_CODE } from '../../api/src/demo/demo-certificates';
 import { hashToken } from '../../api/src/common/tokens';
 import { bootApp, type TestApp } from '../support/app';
 import { courseContent, insertCourse } from './course-fixtures';
@@ -194,5 +195,35 @@ describe('the demo exercises', () => {
     const row = (record.body as { row: { cells: { status: string }[]; passedCount: number } }).row;
     expect(row.cells.length).toBeGreaterThan(0);
     expect(row.cells.every((c) => c.status === 'passed')).toBe(true);
+  });
+});
+
+describe('the demo certificates', () => {
+  it('gives graduate@ a certificate for Baghdad that anyone can verify at its fixed code, waiting for the worker to render it', async () => {
+    const verified = await request(t.url).get(`/api/verify/${DEMO_GRADUATE_CERTIFICATE_CODE}`).set('accept-language', 'en').expect(200);
+    expect(verified.body).toMatchObject({ status: 'valid', recipient: { nameLatin: 'Yasmine Trabelsi', nameArabic: 'ياسمين الطرابلسي' }, cohortName: { ar: 'دفعة بغداد الأولى', en: 'Baghdad, first cohort' } });
+    const graduate = await login('graduate@example.org');
+    const mine = await request(t.url).get('/api/me/certificates').set('authorization', bearer(graduate)).set('accept-language', 'en').expect(200);
+    expect(mine.body).toHaveLength(1);
+    expect(mine.body[0]).toMatchObject({ status: 'issued', revision: 1, cohortName: 'Baghdad, first cohort', pdfReady: false });
+    // The api's own request to the worker, as if issued through it: the running demo worker renders and emails it.
+    const jobs = await sql<{ payload: { certificateId: string; revision: number }; status: string }>(t, `SELECT payload, status FROM outbox_messages WHERE kind = 'certificate'`);
+    expect(jobs.map((j) => j.status)).toEqual(['pending', 'pending']);
+    expect(jobs.find((j) => j.payload.certificateId === mine.body[0].id)?.payload.revision).toBe(1);
+  });
+
+  it('has a revoked certificate the verify page shows as revoked, and an eligible trainee the trainer can still issue to', async () => {
+    const revoked = await request(t.url).get(`/api/verify/${DEMO_REVOKED_CERTIFICATE_CODE}`).expect(200);
+    expect(revoked.body).toMatchObject({ status: 'revoked', recipient: { nameLatin: 'Haider Salman' } });
+    expect(JSON.stringify(revoked.body)).not.toContain('بالخطأ'); // the reason stays private
+
+    const trainer = await login('trainer@example.org');
+    const completion = await request(t.url).get(`/api/cohorts/${COHORT.baghdad}/completion`).set('authorization', bearer(trainer)).set('accept-language', 'en').expect(200);
+    const items = completion.body.items as { trainee: { displayName: string }; eligible: boolean; certificate: { status: string } | null }[];
+    const byName = Object.fromEntries(items.map((i) => [i.trainee.displayName, i]));
+    expect(byName['Mustafa Al-Obaidi']).toMatchObject({ eligible: true, certificate: null });
+    expect(byName['Yasmine Trabelsi'].certificate).toMatchObject({ status: 'issued' });
+    expect(byName['Haider Salman']).toMatchObject({ eligible: false, certificate: { status: 'revoked' } });
+    expect(completion.body.counts).toMatchObject({ issued: 1, revoked: 1 });
   });
 });

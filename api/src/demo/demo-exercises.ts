@@ -6,7 +6,7 @@ import { COHORT } from './demo-data';
 
 /**
  * Exercise work in the demo: the running Ramallah cohort's assignments with submissions in every state, and the
- * completed Baghdad cohort where graduate@ passed everything. Rows have fixed ids (derived from a name) and a
+ * completed Baghdad cohort where graduate@ (and Mustafa Al-Obaidi) passed everything. Rows have fixed ids (derived from a name) and a
  * submission that already exists keeps everything under it, so loading twice changes nothing.
  */
 export const DEMO_EXERCISE_COHORTS = [COHORT.ramallah, COHORT.baghdad] as const;
@@ -113,7 +113,7 @@ interface AssignmentRow {
   position: number;
   rubric: RubricCriterion[];
   pass_mark: number;
-  title: { en?: string };
+  title: { ar?: string; en?: string };
 }
 
 function dayAt(offset: number, hour = 10): Date {
@@ -169,7 +169,20 @@ export async function seedExercises(manager: EntityManager): Promise<number> {
       },
     ],
   }));
-  for (const s of [...DEMO_SUBMISSIONS, ...graduateWork]) created += await seedSubmission(manager, s);
+  // Mustafa passed everything in Adhamiya too: with his final review, he is eligible but has no certificate yet.
+  const eligibleWork: DemoSubmission[] = baghdad.map((a) => ({
+    cohortId: B,
+    email: 'mustafa.obaidi@example.org',
+    position: a.position,
+    versions: [
+      {
+        text: `${a.title.ar ?? a.title.en ?? 'تمرين'}: عملي مع حلقة الأعظمية.`,
+        day: -139 + a.position * 14,
+        review: { by: 'karrar.alyasiri@example.org', outcome: 'pass', feedback: 'عمل جيّد ومتماسك.', released: true },
+      },
+    ],
+  }));
+  for (const s of [...DEMO_SUBMISSIONS, ...graduateWork, ...eligibleWork]) created += await seedSubmission(manager, s);
   return created;
 }
 

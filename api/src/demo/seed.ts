@@ -13,6 +13,7 @@ import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 import { DEMO_CIRCLES, DEMO_COHORTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, demoSeriesId, demoSessionId, type DemoCircle, type DemoCohort, type DemoEnrollment } from './demo-data';
 import { seedExercises } from './demo-exercises';
+import { DEMO_GRADUATE_CERTIFICATE_CODE, seedCertificates } from './demo-certificates';
 
 export interface SeedReport {
   created: number;
@@ -66,6 +67,12 @@ export async function seedDemo(manager: EntityManager, onProgress: (done: number
   }
   // Assignments of the Ramallah and Baghdad cohorts and work in every state (fixed ids; a second run adds nothing).
   report.created += await seedExercises(manager);
+  // Baghdad's certificates: graduate@'s (rendered by the worker), a revoked one, an eligible trainee without one.
+  const config = loadConfig();
+  report.created += await seedCertificates(manager, {
+    publicWebUrl: config.PUBLIC_WEB_URL,
+    defaultIssuerName: { ar: config.CERTIFICATE_ISSUER_NAME_AR, en: config.CERTIFICATE_ISSUER_NAME_EN, fr: config.CERTIFICATE_ISSUER_NAME_FR },
+  });
   return report;
 }
 
@@ -277,6 +284,7 @@ if (require.main === module) {
     .then(async (report) => {
       process.stdout.write(`demo data: ${report.created} created, ${report.existing} already there\n`);
       for (const skipped of report.skipped) process.stdout.write(`  skipped cohort ${skipped}\n`);
+      process.stdout.write(`graduate@example.org's certificate (rendered by the worker): ${loadConfig().PUBLIC_WEB_URL.replace(/\/+$/, '')}/en/verify/${DEMO_GRADUATE_CERTIFICATE_CODE}\n`);
       await ds.destroy();
     })
     .catch((error: unknown) => {
