@@ -167,12 +167,13 @@ async function chromiumBenchmark(pdfP50) {
 }
 
 /**
- * Part 3 (helper D fills this in): issue certificates to a cohort of 1,000 through the api and let the worker render
- * them all; returns `{ cohort_1000_seconds }`. Until then it measures nothing.
+ * Part 3 (bench/certificates-cohort.mjs): issue certificates to a cohort of 1,000 through the api and let the worker
+ * render and email them all; returns `{ cohort_1000_seconds, … }`.
  */
 export async function cohortBenchmark() {
-  step('part 3: cohort of 1,000 — not measured yet');
-  return { cohort_1000_seconds: null };
+  step('part 3: a cohort of 1,000 issued through the api, rendered and emailed by the worker');
+  const { issueCohort1000 } = await import('./certificates-cohort.mjs');
+  return issueCohort1000();
 }
 
 async function main() {
