@@ -311,7 +311,7 @@ export function ProgressPanel({ progress, lang }: { progress: Progress; lang: Lo
                     <Link to={`/${lang}/exercises/${item.assignmentId}`} dir="auto">
                       {item.title}
                     </Link>{' '}
-                    <span className="muted">({t(`exercises.status.${item.status ?? 'not_started'}`)})</span>
+                    <span className="muted">({t(`exercises.status.${item.status}`)})</span>
                   </li>
                 ))}
               </ul>

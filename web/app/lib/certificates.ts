@@ -1,63 +1,20 @@
+import type { components } from '~/api/schema';
 import type { Locale } from './locale';
 
 // The web's side of docs/certificates.md: what the verify page and the graduate's dashboard show. Pure helpers,
 // shared by loaders and components (nothing here talks to the api).
 
+type Schemas = components['schemas'];
+
 export type CertificateLocale = 'ar' | 'en' | 'fr';
 /** Text as printed on a certificate: Arabic and the certificate's secondary language; a side may be missing. */
-export type PrintedText = Partial<Record<CertificateLocale, string>>;
-
+export type PrintedText = Schemas['PrintedTextResponse'];
 /** `GET /api/verify/{code}`: the status and every field printed on the certificate, nothing else. */
-export interface VerifiedCertificate {
-  status: 'valid' | 'revoked';
-  code: string;
-  revokedAt: string | null;
-  recipient: { nameArabic: string | null; nameLatin: string | null };
-  courseTitle: PrintedText;
-  cohortName: PrintedText;
-  city: PrintedText;
-  online: boolean;
-  startsOn: string;
-  endsOn: string;
-  issuedOn: string;
-  issuer: { name: PrintedText; url: string };
-  signatories: { name: string; title: PrintedText }[];
-  secondaryLocale: 'en' | 'fr';
-  verifyUrl: string;
-}
-
+export type VerifiedCertificate = Schemas['VerificationResponse'];
 /** One of the graduate's own certificates (`GET /api/me/certificates`). */
-export interface MyCertificate {
-  id: string;
-  code: string;
-  status: 'issued' | 'revoked';
-  revision: number;
-  issuedAt: string;
-  revokedAt: string | null;
-  pdfReady: boolean;
-  verifyUrl: string;
-  courseTitle: string;
-  cohortName: string;
-  revocationReason: string | null;
-  linkedInUrl: string | null;
-}
-
+export type MyCertificate = Schemas['MyCertificate'];
 /** A trainee's standing against their cohort's completion rule (`GET /api/enrollments/{id}/progress`). */
-export interface Progress {
-  enrollmentId: string;
-  status: string;
-  rule: { minAttendancePercent: number; requiredExercises: 'all' | string[]; finalReview: boolean };
-  attendance: { held: number; attended: number; rate: number | null; met: boolean };
-  assignments: {
-    required: number;
-    passed: number;
-    met: boolean;
-    items: { assignmentId: string; exerciseKey: string; title: string; status: string | null; required: boolean }[];
-  };
-  finalReview: { required: boolean; passed: boolean | null; reviewedAt: string | null; met: boolean };
-  eligible: boolean;
-  certificate: { id: string; status: 'issued' | 'revoked' } | null;
-}
+export type Progress = Schemas['EnrollmentProgress'];
 
 /**
  * A code as people type it, reduced to its symbols: spaces, dashes and dots dropped, upper case. The api applies
