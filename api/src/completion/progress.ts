@@ -98,7 +98,8 @@ export interface ProgressRecord {
 
 export type UnmetRule = 'status' | 'attendance' | 'assignments' | 'final_review';
 
-interface PersonRow {
+/** One trainee's row as `loadProgress` reads it (exported for the unit test of the rules). */
+export interface PersonRow {
   enrollment_id: string;
   user_id: string;
   email: string;
@@ -169,7 +170,8 @@ export async function loadProgress(
   return people.map((p) => evaluate(p, rule, required.length, attendance.get(p.enrollment_id) ?? { held: 0, attended: 0, rate: null }));
 }
 
-function evaluate(p: PersonRow, rule: CompletionRule, requiredCount: number, rate: AttendanceRate): ProgressRecord {
+/** Applies the rule to one trainee (docs/certificates.md, "Completion rules and progress"). */
+export function evaluate(p: PersonRow, rule: CompletionRule, requiredCount: number, rate: AttendanceRate): ProgressRecord {
   const attendanceMet = rule.minAttendancePercent <= 0 || (rate.held > 0 && (rate.attended / rate.held) * 100 >= rule.minAttendancePercent);
   const passedIds = new Set(p.passed_ids);
   const assignmentsMet = passedIds.size >= requiredCount;
