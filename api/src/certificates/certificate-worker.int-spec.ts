@@ -313,7 +313,7 @@ describe('the certificate worker', () => {
     const arabic = mailsTo('flushed-0@example.org')[0];
     expect(arabic.subject).toBe('شهادتك في «تنظيم المجتمعات»');
     expect(mailsTo('flushed-1@example.org')[0].subject).toBe('Your certificate for “Community organizing”');
-  });
+  }, 120_000);
 
   it('loses nothing and doubles nothing when a worker is killed (SIGKILL) in the middle of a batch of 40 and another takes over', async () => {
     const first = spawnWorker(workerEnv());
@@ -335,5 +335,5 @@ describe('the certificate worker', () => {
     const second = spawnWorker(workerEnv());
     processes.push(second);
     await expectAllIssuedOnce(issued);
-  });
+  }, 120_000);
 });

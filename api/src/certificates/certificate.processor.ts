@@ -90,10 +90,13 @@ export class CertificateProcessor {
     try {
       const [certificate] = await this.dataSource.query<CertificateRow[]>(
         `SELECT c.id, c.code, c.cohort_id, c.revision, c.pdf_revision, c.fields, c.identity_salt, c.issued_at,
-                u.email, u.locale, u.name_latin, u.name_arabic, co.title AS course_title, h.name AS cohort_name
+                u.email, u.locale, u.name_latin, u.name_arabic, h.name AS cohort_name,
+                -- The course as the cohort's pinned version names it, else the course's title (like the api's answers).
+                COALESCE(CASE WHEN jsonb_typeof(cv.content->'title') = 'object' THEN cv.content->'title' END, co.title) AS course_title
            FROM certificates c
            JOIN users u ON u.id = c.user_id
            JOIN cohorts h ON h.id = c.cohort_id
+           JOIN course_versions cv ON cv.id = h.course_version_id
            JOIN courses co ON co.id = h.course_id
           WHERE c.id = $1`,
         [certificateId],
