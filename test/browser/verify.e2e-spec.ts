@@ -1,4 +1,4 @@
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
 import { generateVerificationCode } from '@halaqa/certificates';
 import type { Browser, Page } from 'playwright-core';
 import { API_URL, horizontalOverflow, launchBrowser, newPhone, screenshot, WEB_URL } from '../support/browser';
