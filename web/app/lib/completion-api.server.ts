@@ -1,55 +1,34 @@
-import { serviceUnavailable, type ApiResult } from './api.server';
-import type { Batch, CertificateSettings, CertificateSummary, Completion, CompletionRule, Progress } from './completion';
-import { env } from './env.server';
-import { raise } from './http.server';
+import type { components } from '~/api/schema';
+import { apiClient, call } from './api.server';
 import type { Locale } from './locale';
-import { isProblem } from './problem';
 
-// The completion and certificate calls of docs/certificates.md for the staff pages: bearer token, Accept-Language
-// for the reader's language, problems back as values (the same answers as `call` gives for the typed client).
+// The completion and certificate calls of docs/certificates.md for the staff pages, through the typed client:
+// bearer token, Accept-Language for the reader's language, problems back as values.
 
-async function send<T>(token: string, locale: Locale, method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
-  let response: Response;
-  try {
-    response = await fetch(`${env.apiUrl}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Accept-Language': locale,
-        Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    raise(serviceUnavailable());
-  }
-  const payload: unknown = response.status === 204 ? null : await response.json().catch(() => null);
-  if (response.ok) return { ok: true, data: payload as T, response };
-  if (isProblem(payload)) return { ok: false, problem: payload, response };
-  if (response.status >= 500) raise(serviceUnavailable());
-  return { ok: false, problem: { status: response.status, code: 'unknown' }, response };
-}
+type Schemas = components['schemas'];
+export type CompletionRuleBody = Schemas['CompletionRuleDto'];
+export type CertificateSettingsBody = Schemas['CertificateSettingsDto'];
 
 export function completionApi({ token, locale }: { token: string; locale: Locale }) {
-  const at = (path: string, ...ids: string[]) => ids.reduce((p, id) => p.replace('{}', encodeURIComponent(id)), path);
+  const api = apiClient({ token, locale });
+  const id = (value: string) => ({ params: { path: { id: value } } });
   return {
-    completion: (cohortId: string, query: { eligible?: boolean; q?: string } = {}) => {
-      const search = new URLSearchParams();
-      if (query.eligible !== undefined) search.set('eligible', String(query.eligible));
-      if (query.q) search.set('q', query.q);
-      const qs = search.toString();
-      return send<Completion>(token, locale, 'GET', `${at('/api/cohorts/{}/completion', cohortId)}${qs ? `?${qs}` : ''}`);
-    },
-    putRule: (cohortId: string, rule: CompletionRule) => send<CompletionRule>(token, locale, 'PUT', at('/api/cohorts/{}/completion-rule', cohortId), rule),
-    putSettings: (cohortId: string, settings: CertificateSettings) =>
-      send<CertificateSettings>(token, locale, 'PUT', at('/api/cohorts/{}/certificate-settings', cohortId), settings),
-    finalReview: (enrollmentId: string, body: { passed: boolean; note?: string }) =>
-      send<Progress>(token, locale, 'PUT', at('/api/enrollments/{}/final-review', enrollmentId), body),
-    issue: (enrollmentId: string) => send<CertificateSummary>(token, locale, 'POST', at('/api/enrollments/{}/certificate', enrollmentId), {}),
-    issueAll: (cohortId: string) => send<Batch>(token, locale, 'POST', at('/api/cohorts/{}/certificates', cohortId), {}),
-    batch: (batchId: string) => send<Batch>(token, locale, 'GET', at('/api/certificate-batches/{}', batchId)),
-    revoke: (certificateId: string, reason: string) =>
-      send<CertificateSummary>(token, locale, 'POST', at('/api/certificates/{}/revoke', certificateId), { reason }),
+    completion: (cohortId: string, query: { eligible?: boolean; q?: string } = {}) =>
+      call(
+        api.GET('/api/cohorts/{id}/completion', {
+          params: {
+            path: { id: cohortId },
+            // Filters left empty are not sent at all.
+            query: { ...(query.eligible === undefined ? {} : { eligible: query.eligible ? 'true' : 'false' }), ...(query.q ? { q: query.q } : {}) },
+          },
+        }),
+      ),
+    putRule: (cohortId: string, body: CompletionRuleBody) => call(api.PUT('/api/cohorts/{id}/completion-rule', { ...id(cohortId), body })),
+    putSettings: (cohortId: string, body: CertificateSettingsBody) => call(api.PUT('/api/cohorts/{id}/certificate-settings', { ...id(cohortId), body })),
+    finalReview: (enrollmentId: string, body: Schemas['FinalReviewDto']) => call(api.PUT('/api/enrollments/{id}/final-review', { ...id(enrollmentId), body })),
+    issue: (enrollmentId: string) => call(api.POST('/api/enrollments/{id}/certificate', id(enrollmentId))),
+    issueAll: (cohortId: string) => call(api.POST('/api/cohorts/{id}/certificates', id(cohortId))),
+    batch: (batchId: string) => call(api.GET('/api/certificate-batches/{id}', id(batchId))),
+    revoke: (certificateId: string, reason: string) => call(api.POST('/api/certificates/{id}/revoke', { ...id(certificateId), body: { reason } })),
   };
 }

@@ -1,4 +1,5 @@
-import { batchShare, completionQuery, formatNumber, keepRow, percent, requiredExercisesFrom, revokeSchema, ruleSchema, settingsBody, settingsSchema } from './completion';
+import { batchShare, completionQuery, formatNumber, keepRow, requiredExercisesFrom } from './completion';
+import { revokeSchema, ruleSchema, settingsBody, settingsSchema } from './completion-schemas';
 
 describe('completion helpers', () => {
   it('reads the page’s filter and search, anything unknown as everyone', () => {
@@ -13,12 +14,6 @@ describe('completion helpers', () => {
     expect([issued, revoked, waiting].filter((row) => keepRow('issued', row as never))).toEqual([issued]);
     expect([issued, revoked, waiting].filter((row) => keepRow('not_yet', row as never))).toEqual([waiting]);
     expect([issued, revoked, waiting].filter((row) => keepRow('all', row as never))).toHaveLength(3);
-  });
-
-  it('shows attendance as a whole percentage, whether the api sends a share or a percentage', () => {
-    expect(percent(0.755)).toBe(76);
-    expect(percent(80)).toBe(80);
-    expect(percent(null)).toBeNull();
   });
 
   it('counts a batch done by what was rendered or failed', () => {

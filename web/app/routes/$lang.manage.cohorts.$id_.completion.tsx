@@ -6,25 +6,10 @@ import { ErrorPage } from '~/components/errors';
 import { CsrfInput, FormErrors, Notice, SubmitButton } from '~/components/forms';
 import { ChevronBack } from '~/components/icons';
 import { apiClient, call } from '~/lib/api.server';
-import {
-  batchShare,
-  completionQuery,
-  completionFilters,
-  finalReviewSchema,
-  formatNumber,
-  issueSchema,
-  keepRow,
-  maxSignatories,
-  percent,
-  requiredExercisesFrom,
-  revokeSchema,
-  ruleSchema,
-  secondaryLocales,
-  settingsBody,
-  settingsSchema,
-  type Batch,
-} from '~/lib/completion';
+import { batchShare, completionFilters, completionQuery, formatNumber, keepRow, maxSignatories, requiredExercisesFrom, secondaryLocales, type Batch } from '~/lib/completion';
+import { finalReviewSchema, issueSchema, revokeSchema, ruleSchema, settingsBody, settingsSchema } from '~/lib/completion-schemas';
 import { completionApi } from '~/lib/completion-api.server';
+import { percent } from '~/lib/certificates';
 import { validatedFormData } from '~/lib/csrf.server';
 import { formatDate } from '~/lib/format';
 import { gradingApi } from '~/lib/grading-api.server';
@@ -75,7 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pick = (key: string | null) => (key && idPattern.test(key) ? key : null);
   const issuing = leads ? rows.find((row) => row.enrollmentId === pick(url.searchParams.get('issue'))) ?? null : null;
   const revoking = leads ? rows.find((row) => row.certificate && row.certificate.id === pick(url.searchParams.get('revoke'))) ?? null : null;
-  const done = notices.find((notice) => notice === url.searchParams.get('done')) ?? null;
+  const found = notices.find((notice) => notice === url.searchParams.get('done')) ?? null;
+  // "Being issued" is old news once the batch is done (the progress below says so).
+  const done = found === 'batch' && data?.latestBatch?.done ? null : found;
   return json({
     lang,
     title: fixedT(lang)('completion.title', { name: cohort.displayName }),
@@ -106,7 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // Both scripts when both exist: the certificate prints both.
       otherName: [row.trainee.nameArabic, row.trainee.nameLatin].find((n) => n && n.trim() && n.trim() !== row.trainee.displayName.trim()) ?? null,
       circle: row.circle?.name ?? null,
-      attendance: { ...row.attendance, percent: percent(row.attendance.rate) },
+      attendance: { ...row.attendance, percent: percent(row.attendance.attended, row.attendance.held) },
       assignments: row.assignments,
       finalReview: {
         ...row.finalReview,
@@ -183,7 +170,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = finalReviewSchema.safeParse(form);
       if (!parsed.success) return fail(form.enrollmentId ?? '', invalidMessage(parsed.error.issues));
       const { enrollmentId, passed, note } = parsed.data;
-      const result = await completion.finalReview(enrollmentId, { passed: passed === 'true', ...(note ? { note } : {}) });
+      const result = await completion.finalReview(enrollmentId, { passed: passed === 'true', note: note ?? '' });
       return result.ok ? back('reviewed', `t-${enrollmentId}`) : fail(enrollmentId, messages(result.problem), result.problem.status);
     }
     case 'issue': {
