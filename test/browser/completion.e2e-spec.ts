@@ -73,7 +73,7 @@ async function cohortWithProgress() {
     });
   }
   await apiCall('PUT', `/api/cohorts/${cohortId}/completion-rule`, trainer, { minAttendancePercent: 50, requiredExercises: [], finalReview: true });
-  return { suffix, cohortId, trainer, coach, rania, yousef, salma, karim };
+  return { suffix, cohortId, circleId: ours.id, trainer, coach, rania, yousef, salma, karim };
 }
 
 it('trainer@ in Arabic without JavaScript: sees progress, records a final review, issues a certificate and revokes another with a reason', async () => {
@@ -187,11 +187,12 @@ it('trainer@ in English with JavaScript issues to every eligible trainee and wat
 }, 120_000);
 
 it('a coach sees only their circle’s trainees and changes nothing; a trainee gets 404', async () => {
-  const { cohortId, coach, rania } = await cohortWithProgress();
+  const { cohortId, circleId, coach, rania } = await cohortWithProgress();
 
   await withContext(await phone(true, 'ar'), async (page) => {
     await signIn(page, 'ar', coach.email, coach.password);
-    await page.goto(`${WEB_URL()}/ar/manage/cohorts/${cohortId}`);
+    // From the coach's own circle page.
+    await page.goto(`${WEB_URL()}/ar/circles/${circleId}`);
     await page.locator('a', { hasText: 'الإتمام والشهادات' }).click();
     await page.waitForURL(new RegExp(`/ar/manage/cohorts/${cohortId}/completion$`));
     const names = await page.locator('.completion-table tbody th .name').allTextContents();
@@ -209,3 +210,42 @@ it('a coach sees only their circle’s trainees and changes nothing; a trainee g
     expect(response?.status()).toBe(404);
   });
 });
+
+it('trainer@ in French without JavaScript changes the rule (a wrong percentage is explained) and the certificate settings', async () => {
+  const { cohortId, trainer } = await cohortWithProgress();
+
+  await withContext(await phone(false, 'fr'), async (page) => {
+    await signIn(page, 'fr', 'trainer@example.org');
+    await page.goto(`${WEB_URL()}/fr/manage/cohorts/${cohortId}/completion`);
+    await page.locator('summary', { hasText: 'Modifier les conditions' }).click();
+    await page.locator('input[name="minAttendancePercent"]').fill('120');
+    await submit(page, page.locator('button', { hasText: 'Enregistrer les conditions' }));
+    await page.locator('#rule-errors', { hasText: 'Saisissez un nombre entier de 0 à 100.' }).waitFor();
+    await page.locator('input[name="minAttendancePercent"]').fill('75');
+    await page.locator('input[name="finalReview"]').uncheck();
+    await submit(page, page.locator('button', { hasText: 'Enregistrer les conditions' }));
+    await page.getByText('Conditions enregistrées ; la progression ci-dessous les suit.').waitFor();
+    expect(await page.locator('.rule-words').textContent()).toBe('Le certificat demande 75 % de présence.');
+
+    await page.locator('summary', { hasText: 'Modifier les paramètres' }).click();
+    await page.locator('select[name="secondaryLocale"]').selectOption('fr');
+    await page.locator('input[name="issuerAr"]').fill('شبكة المنظمين');
+    await page.locator('input[name="issuerFr"]').fill('Réseau des organisateurs');
+    await page.locator('input[name="s1Name"]').fill('Lina Haddad');
+    await page.locator('input[name="s1Ar"]').fill('المدرّبة الرئيسية');
+    await page.locator('input[name="s1Fr"]').fill('Formatrice principale');
+    await submit(page, page.locator('button', { hasText: 'Enregistrer les paramètres' }));
+    await page.getByText('Paramètres enregistrés ; ils s’appliquent aux certificats délivrés ou redélivrés désormais.').waitFor();
+    // The form shows what was saved.
+    expect(await page.locator('input[name="s1Fr"]').inputValue()).toBe('Formatrice principale');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  });
+
+  const completion = await apiCall<{ rule: unknown; settings: unknown }>('GET', `/api/cohorts/${cohortId}/completion`, trainer);
+  expect(completion.rule).toEqual({ minAttendancePercent: 75, requiredExercises: [], finalReview: false });
+  expect(completion.settings).toEqual({
+    secondaryLocale: 'fr',
+    issuerName: { ar: 'شبكة المنظمين', fr: 'Réseau des organisateurs' },
+    signatories: [{ name: 'Lina Haddad', title: { ar: 'المدرّبة الرئيسية', fr: 'Formatrice principale' } }],
+  });
+}, 120_000);

@@ -344,6 +344,10 @@ export default function CirclePage() {
           {t('gradebook.open')}
           <ChevronForward />
         </Link>
+        <Link className="button" to={`/${lang}/manage/cohorts/${circle.cohortId}/completion`}>
+          {t('completion.open')}
+          <ChevronForward />
+        </Link>
       </p>
       {done ? <Notice>{t(`circles.done.${done}`)}</Notice> : null}
 

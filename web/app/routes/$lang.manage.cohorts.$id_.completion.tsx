@@ -155,7 +155,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const ticked = formData.getAll('exercise').filter((v): v is string => typeof v === 'string');
       const result = await completion.putRule(id, {
         minAttendancePercent: parsed.data.minAttendancePercent,
-        requiredExercises: requiredExercisesFrom(ticked, keys),
+        // No exercise instantiated yet: nothing to tick, so "every exercise" stays as it was.
+        requiredExercises: keys.length === 0 && form.requiredAll === 'on' ? 'all' : requiredExercisesFrom(ticked, keys),
         finalReview: parsed.data.finalReview === 'on',
       });
       return result.ok ? back('rule', 'rule-title') : fail('rule', messages(result.problem), result.problem.status);
@@ -254,6 +255,7 @@ function RuleForm() {
           <label htmlFor="rule-percent">{t('completion.rule.percent')}</label>
           <input id="rule-percent" name="minAttendancePercent" type="number" inputMode="numeric" min={0} max={100} defaultValue={rule.minAttendancePercent} />
         </div>
+        {exercises.length === 0 && rule.all ? <input type="hidden" name="requiredAll" value="on" /> : null}
         {exercises.length > 0 ? (
           <fieldset className="fieldset">
             <legend>{t('completion.rule.required')}</legend>
