@@ -42,7 +42,6 @@ interface LineStyle {
  */
 const LITERAL = Object.fromEntries(['ccmp', 'rlig', 'rclt', 'calt', 'clig', 'liga', 'dlig', 'kern', 'mark', 'mkmk', 'curs'].map((tag) => [tag, false]));
 
-
 /** How far Amiri's letters reach above and below the baseline, in em, for spacing lines (marks included). */
 const ASCENT = 0.95;
 const DESCENT = 0.5;
@@ -168,22 +167,22 @@ export function renderCertificatePdf(fields: CertificateFields): Promise<Buffer>
   const wide = CONTENT_WIDTH - 40;
   const blocks = (
     [
-    { text: text(fields.issuer.name, 'ar'), style: { face: 'bold', size: 15, color: ACCENT, lang: 'ar' }, maxWidth: wide, minSize: 10, gap: 0 },
-    { text: text(fields.issuer.name, second), style: { face: 'regular', size: 11, color: ACCENT, lang: second }, maxWidth: wide, minSize: 8, gap: 0 },
-    { text: ar.title, style: { face: 'bold', size: 36, color: INK, lang: 'ar', tag: 'H1' }, maxWidth: wide, minSize: 20, gap: 6 },
-    { text: other.title, style: { face: 'regular', size: 18, color: INK, lang: second, tag: 'H1' }, maxWidth: wide, minSize: 12, gap: -2 },
-    { text: ar.awardedTo, style: { face: 'regular', size: 13, color: MUTED, lang: 'ar' }, maxWidth: wide, minSize: 9, gap: 12 },
-    { text: other.awardedTo, style: { face: 'regular', size: 11, color: MUTED, lang: second }, maxWidth: wide, minSize: 8, gap: -2 },
-    // Harakat reach high above a name: more room under the label than a Latin name needs.
-    { text: nameArabic, style: { face: 'bold', size: 32, color: ACCENT, lang: 'ar' }, maxWidth: wide, minSize: 20, gap: 12 },
-    // Alone, the Latin name takes the Arabic one's size.
-    { text: nameLatin, style: { face: 'bold', size: nameArabic ? 26 : 32, color: ACCENT, lang: second }, maxWidth: wide, minSize: 16, gap: nameArabic ? 0 : 8 },
-    { text: ar.hasCompleted, style: { face: 'regular', size: 13, color: MUTED, lang: 'ar' }, maxWidth: wide, minSize: 9, gap: 10 },
-    { text: other.hasCompleted, style: { face: 'regular', size: 11, color: MUTED, lang: second }, maxWidth: wide, minSize: 8, gap: -2 },
-    { text: text(fields.courseTitle, 'ar'), style: { face: 'bold', size: 22, color: INK, lang: 'ar' }, maxWidth: wide, minSize: 14, gap: 4 },
-    { text: text(fields.courseTitle, second), style: { face: 'regular', size: 17, color: INK, lang: second }, maxWidth: wide, minSize: 11, gap: 0 },
-    { text: details('ar'), style: { face: 'regular', size: 13, color: INK, lang: 'ar' }, maxWidth: CONTENT_WIDTH, minSize: 9, gap: 10 },
-    { text: details(second), style: { face: 'regular', size: 11.5, color: INK, lang: second }, maxWidth: CONTENT_WIDTH, minSize: 8, gap: -1 },
+      { text: text(fields.issuer.name, 'ar'), style: { face: 'bold', size: 15, color: ACCENT, lang: 'ar' }, maxWidth: wide, minSize: 10, gap: 0 },
+      { text: text(fields.issuer.name, second), style: { face: 'regular', size: 11, color: ACCENT, lang: second }, maxWidth: wide, minSize: 8, gap: 0 },
+      { text: ar.title, style: { face: 'bold', size: 36, color: INK, lang: 'ar', tag: 'H1' }, maxWidth: wide, minSize: 20, gap: 6 },
+      { text: other.title, style: { face: 'regular', size: 18, color: INK, lang: second, tag: 'H1' }, maxWidth: wide, minSize: 12, gap: -2 },
+      { text: ar.awardedTo, style: { face: 'regular', size: 13, color: MUTED, lang: 'ar' }, maxWidth: wide, minSize: 9, gap: 12 },
+      { text: other.awardedTo, style: { face: 'regular', size: 11, color: MUTED, lang: second }, maxWidth: wide, minSize: 8, gap: -2 },
+      // Harakat reach high above a name: more room under the label than a Latin name needs.
+      { text: nameArabic, style: { face: 'bold', size: 32, color: ACCENT, lang: 'ar' }, maxWidth: wide, minSize: 20, gap: 12 },
+      // Alone, the Latin name takes the Arabic one's size.
+      { text: nameLatin, style: { face: 'bold', size: nameArabic ? 26 : 32, color: ACCENT, lang: second }, maxWidth: wide, minSize: 16, gap: nameArabic ? 0 : 8 },
+      { text: ar.hasCompleted, style: { face: 'regular', size: 13, color: MUTED, lang: 'ar' }, maxWidth: wide, minSize: 9, gap: 10 },
+      { text: other.hasCompleted, style: { face: 'regular', size: 11, color: MUTED, lang: second }, maxWidth: wide, minSize: 8, gap: -2 },
+      { text: text(fields.courseTitle, 'ar'), style: { face: 'bold', size: 22, color: INK, lang: 'ar' }, maxWidth: wide, minSize: 14, gap: 4 },
+      { text: text(fields.courseTitle, second), style: { face: 'regular', size: 17, color: INK, lang: second }, maxWidth: wide, minSize: 11, gap: 0 },
+      { text: details('ar'), style: { face: 'regular', size: 13, color: INK, lang: 'ar' }, maxWidth: CONTENT_WIDTH, minSize: 9, gap: 10 },
+      { text: details(second), style: { face: 'regular', size: 11.5, color: INK, lang: second }, maxWidth: CONTENT_WIDTH, minSize: 8, gap: -1 },
     ] satisfies Block[]
   ).filter((block) => block.text);
   layoutColumn(blocks, measures).forEach(({ value, baseline, style }) => line(value, baseline, style));
