@@ -77,7 +77,7 @@ async function cohortWithProgress() {
 }
 
 it('trainer@ in Arabic without JavaScript: sees progress, records a final review, issues a certificate and revokes another with a reason', async () => {
-  const { cohortId, trainer, rania, yousef } = await cohortWithProgress();
+  const { cohortId, trainer, rania, yousef, salma } = await cohortWithProgress();
   // Yousef already holds a certificate (issued through the api) that will be revoked on the page.
   await apiCall('PUT', `/api/enrollments/${yousef.enrollmentId}/final-review`, trainer, { passed: true });
   const yousefCertificate = await apiCall<{ id: string; code: string }>('POST', `/api/enrollments/${yousef.enrollmentId}/certificate`, trainer, {});
@@ -140,6 +140,20 @@ it('trainer@ in Arabic without JavaScript: sees progress, records a final review
     expect(await row('يوسف نمر').getByRole('link', { name: 'إعادة إصدار شهادة يوسف نمر' }).count()).toBe(0);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'completion-ar-390-after');
+
+    // A refusal from the api is shown next to the form, in Arabic: Salma has not met the rule.
+    await page.goto(`${WEB_URL()}/ar/manage/cohorts/${cohortId}/completion?issue=${salma.enrollmentId}`);
+    await submit(page, page.locator('#confirm button', { hasText: 'إصدار الشهادة' }));
+    expect(await page.locator('#confirm-errors').textContent()).toContain('شروط الإتمام هذه لم تتحقق بعد');
+
+    // The filters are a GET form: certificates that stand (Yousef's is revoked), then a name search.
+    await page.locator('select[name="show"]').selectOption('issued');
+    await Promise.all([page.waitForURL(/show=issued/), page.locator('.completion-filters button[type="submit"]').click()]);
+    expect(await page.locator('.completion-table tbody th .name').allTextContents()).toEqual(['رانيا خليل']);
+    await page.locator('select[name="show"]').selectOption('all');
+    await page.locator('input[name="q"]').fill('سلمى');
+    await Promise.all([page.waitForURL(/q=/), page.locator('.completion-filters button[type="submit"]').click()]);
+    expect(await page.locator('.completion-table tbody th .name').allTextContents()).toEqual(['سلمى عزيز']);
   });
 
   const revoked = await apiCall<{ status: string; revocationReason: string }>('GET', `/api/certificates/${yousefCertificate.id}`, trainer);
