@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { horizontalOverflow, launchBrowser, newPhone, screenshot, signIn, submit, WEB_URL } from '../support/browser';
+import { ARTIFACTS, horizontalOverflow, launchBrowser, newPhone, screenshot, signIn, submit, WEB_URL } from '../support/browser';
 import { apiCall, apiLogin, join, newPerson, openCohort } from '../support/cohort-api';
 
 let browser: Browser;
@@ -131,6 +131,7 @@ it('trainer@ in Arabic without JavaScript: sees progress, records a final review
     const confirm = page.locator('#confirm', { hasText: 'إلغاء شهادة يوسف نمر؟' });
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain(yousefCertificate.code);
+    await confirm.screenshot({ path: `${ARTIFACTS}/completion-ar-revoke.png` });
     await submit(page, confirm.locator('button', { hasText: 'إلغاء الشهادة نهائيًا' }));
     await page.locator('#confirm', { hasText: 'اكتب سبب الإلغاء.' }).waitFor();
     await page.locator('#confirm textarea[name="reason"]').fill('تبيّن أن الحضور سُجّل خطأً.');
