@@ -5,11 +5,13 @@ const bidi = bidiFactory();
 /**
  * A piece of one line, in the order it is drawn from left to right. `text` is what the font is given: Arabic runs
  * are back in logical order because fontkit reverses right-to-left script while shaping; every other run is in
- * display order already (Latin, digits, brackets mirrored by the bidi algorithm).
+ * display order already (Latin, digits, brackets mirrored by the bidi algorithm). `logicalStart` is where the run
+ * starts in the line as typed, to tag the runs in reading order.
  */
 export interface VisualRun {
   text: string;
   arabic: boolean;
+  logicalStart: number;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface VisualRun {
  */
 const ARABIC = /[\u0600-\u065F\u066A-\u06EF\u06FA-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u200C\u200D]/;
 /** Direction marks steer the bidi algorithm and must not reach the font (they would draw as empty boxes). */
-const BIDI_MARKS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g;
+const BIDI_MARK = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/;
 
 /** True when the text has an Arabic letter (the line then reads right to left). */
 export function hasArabic(text: string): boolean {
@@ -35,26 +37,31 @@ export function hasArabic(text: string): boolean {
  *   // [{text: '2026', arabic: false}, {text: ' ', …}, {text: '(Sara)', …}, {text: ' ', …}, {text: 'سارة', arabic: true}]
  */
 export function visualRuns(line: string, direction: 'rtl' | 'ltr' = hasArabic(line) ? 'rtl' : 'ltr'): VisualRun[] {
-  if (!hasArabic(line) && direction === 'ltr') return line ? [{ text: line.replace(BIDI_MARKS, ''), arabic: false }] : [];
-  const levels = bidi.getEmbeddingLevels(line, direction);
-  const display = bidi.getReorderedString(line, levels).replace(BIDI_MARKS, '');
-  const runs: VisualRun[] = [];
-  let current = '';
-  let currentArabic = false;
-  // Code points, not UTF-16 units: a surrogate pair must not be split between runs.
-  for (const char of display) {
-    const arabic = ARABIC.test(char);
-    if (current && arabic !== currentArabic) {
-      runs.push(toRun(current, currentArabic));
-      current = '';
-    }
-    current += char;
-    currentArabic = arabic;
+  if (direction === 'ltr' && !hasArabic(line)) {
+    const text = line.replace(new RegExp(BIDI_MARK.source, 'g'), '');
+    return text ? [{ text, arabic: false, logicalStart: 0 }] : [];
   }
-  if (current) runs.push(toRun(current, currentArabic));
+  const levels = bidi.getEmbeddingLevels(line, direction);
+  const runs: VisualRun[] = [];
+  let display = '';
+  let indices: number[] = [];
+  let arabic = false;
+  const flush = () => {
+    if (!indices.length) return;
+    runs.push({ text: arabic ? [...display].reverse().join('') : display, arabic, logicalStart: Math.min(...indices) });
+    display = '';
+    indices = [];
+  };
+  for (const index of bidi.getReorderedIndices(line, levels)) {
+    const char = line[index];
+    if (BIDI_MARK.test(char)) continue;
+    const isArabic = ARABIC.test(char);
+    if (isArabic !== arabic) flush();
+    arabic = isArabic;
+    // Characters at a right-to-left level show their mirror image: "(" closing an Arabic parenthesis is drawn ")".
+    display += (levels.levels[index] & 1 ? bidi.getMirroredCharacter(char) : null) ?? char;
+    indices.push(index);
+  }
+  flush();
   return runs;
-}
-
-function toRun(text: string, arabic: boolean): VisualRun {
-  return { text: arabic ? [...text].reverse().join('') : text, arabic };
 }

@@ -42,6 +42,8 @@ interface LineStyle {
  */
 const LITERAL = Object.fromEntries(['ccmp', 'rlig', 'rclt', 'calt', 'clig', 'liga', 'dlig', 'kern', 'mark', 'mkmk', 'curs'].map((tag) => [tag, false]));
 
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
 /** How far Amiri's letters reach above and below the baseline, in em, for spacing lines (marks included). */
 const ASCENT = 0.95;
 const DESCENT = 0.5;
@@ -117,25 +119,39 @@ export function renderCertificatePdf(fields: CertificateFields): Promise<Buffer>
   doc.addStructure(root);
 
   /**
-   * Draws one line centred on `centre` with its baseline at `baseline`. Tagged as a paragraph (or heading) in its
-   * language; a line with Arabic carries its logical text as ActualText, since its glyphs are in display order.
+   * Draws one line centred on `centre` with its baseline at `baseline`, tagged as a paragraph (or heading) in its
+   * language. Each run is a Span with its own language (Latin letters inside an Arabic line are the secondary
+   * locale's), added in reading order. On a line with Arabic, whose glyphs are in display order, each Span carries
+   * its text in reading order as ActualText, and the whole line is wrapped in one marked-content sequence whose
+   * ActualText is the line in reading order, for tools that extract text from the page rather than from the tags.
    */
   const line = (value: string, baseline: number, style: LineStyle, centre = CENTRE): void => {
     if (!value) return;
     const { runs, width } = placeRuns(value, measureOf(style), style.size);
     const left = centre - width / 2;
-    const actual = hasArabic(value) ? value : undefined;
+    const reordered = hasArabic(value);
     const element = doc.struct(style.tag ?? 'P', { lang: style.lang });
     root.add(element);
-    const span = doc.struct('Span', { lang: style.lang, actual });
-    element.add(span);
-    const content = doc.markStructureContent('Span', { lang: style.lang, actual });
+    if (reordered) doc.markContent('Span', { actual: value });
     doc.font(style.face).fontSize(style.size).fillColor(style.color);
-    for (const run of runs) {
-      if (run.text.trim()) doc.text(run.text, left + run.x, baseline, { lineBreak: false, baseline: 'alphabetic', features: style.literal ? literalFeatures : undefined });
-    }
-    doc.endMarkedContent();
-    span.add(content);
+    const spans = runs
+      .filter((run) => run.text.trim())
+      .map((run) => {
+        const lang = run.arabic ? 'ar' : LATIN_LETTER.test(run.text) && reordered ? second : style.lang;
+        const content = doc.markStructureContent('Span', { lang });
+        doc.text(run.text, left + run.x, baseline, { lineBreak: false, baseline: 'alphabetic', features: style.literal ? literalFeatures : undefined });
+        doc.endMarkedContent();
+        return { run, lang, content };
+      });
+    if (reordered) doc.endMarkedContent();
+    // In reading order; each Span's ActualText runs up to the next one's start, so the spaces between words (never
+    // drawn) are read too.
+    spans
+      .sort((a, b) => a.run.logicalStart - b.run.logicalStart)
+      .forEach(({ run, lang, content }, index, sorted) => {
+        const actual = reordered ? value.slice(run.logicalStart, sorted[index + 1]?.run.logicalStart) : undefined;
+        element.add(doc.struct('Span', { lang, actual }, [content]));
+      });
     element.end();
   };
 

@@ -38,6 +38,13 @@ describe('bidi runs: the order in which a line is drawn from left to right', () 
     expect(drawn('\u200fحلقة\u200f')).toEqual(['«حلقة»']);
   });
 
+  it('knows where each run starts in the typed line, so the runs can be tagged in reading order', () => {
+    const line = 'سارة (Sara) الحسيني 2026';
+    const runs = visualRuns(line).sort((a, b) => a.logicalStart - b.logicalStart);
+    expect(runs.map((run) => line.slice(run.logicalStart).trimStart().startsWith(run.text.trim()))).toEqual([true, true, true, true]);
+    expect(runs.map((run) => run.text.trim())).toEqual(['سارة', '(Sara)', 'الحسيني', '2026']);
+  });
+
   it('places the runs at increasing offsets that add up to the line width', () => {
     const { runs, width } = placeRuns('سارة (Sara) 2026', measure, 10);
     expect(runs.map(({ text, x }) => [text, x])).toEqual([
