@@ -34,6 +34,10 @@ describe('bidi runs: the order in which a line is drawn from left to right', () 
     expect(drawn('1 مارس – 30 أبريل 2026')).toEqual(['2026 ', '«أبريل»', ' 30 – ', '«مارس»', ' 1']);
   });
 
+  it('keeps a character outside the BMP (two UTF-16 units) whole inside an Arabic line', () => {
+    expect(drawn('سارة (🌿) علي')).toEqual(['«علي»', ' (🌿) ', '«سارة»']);
+  });
+
   it('drops direction marks, which the font would draw as empty boxes', () => {
     expect(drawn('\u200fحلقة\u200f')).toEqual(['«حلقة»']);
   });
