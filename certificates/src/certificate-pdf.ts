@@ -239,15 +239,17 @@ export function renderCertificatePdf(fields: CertificateFields): Promise<Buffer>
   // Arabic reads from the right: the first signatory stands rightmost.
   const signatories = fields.signatories.slice(0, 3);
   const column = (signing.right - signing.left) / Math.max(signatories.length, 1);
-  const rule = PAGE.height - FRAME_INSET - 64;
+  const rule = PAGE.height - FRAME_INSET - 72;
   signatories.forEach((signatory, index) => {
     const centre = signing.right - column * (index + 0.5);
     const width = Math.min(column - 24, 200);
     artifact(() => doc.lineWidth(0.6).strokeColor(GOLD).moveTo(centre - width / 2, rule).lineTo(centre + width / 2, rule).stroke());
     const nameLang = hasArabic(signatory.name) ? 'ar' : second;
-    fittedLine(signatory.name, rule + 16, { face: 'bold', size: 12.5, color: INK, lang: nameLang }, width, 7, centre);
-    fittedLine(text(signatory.title, 'ar'), rule + 30, { face: 'regular', size: 10.5, color: MUTED, lang: 'ar' }, width, 6, centre);
-    fittedLine(text(signatory.title, second), rule + 42, { face: 'regular', size: 9.5, color: MUTED, lang: second }, width, 6, centre);
+    // A long name in a narrow column goes onto two lines rather than below 9 pt; the titles follow it and only
+    // shrink (a wrapped title could reach the frame).
+    const sy = fittedLine(signatory.name, rule + 15, { face: 'bold', size: 12.5, color: INK, lang: nameLang }, width, 9, centre);
+    fittedLine(text(signatory.title, 'ar'), sy + 13, { face: 'regular', size: 10.5, color: MUTED, lang: 'ar' }, width, 1, centre);
+    fittedLine(text(signatory.title, second), sy + 24, { face: 'regular', size: 9.5, color: MUTED, lang: second }, width, 1, centre);
   });
 
   root.end();
