@@ -157,6 +157,15 @@ describe('certificate PDF (rendered and reviewed as pictures)', () => {
     }
     expect(outside).toBe(0);
 
+    // Nor between the gold frame and the inner one: text that ran into the frame would cross this gap.
+    const gap = [Math.ceil((FRAME_INSET + 1.5) * px), Math.floor((FRAME_INSET + 5.5) * px)];
+    let inGap = 0;
+    for (let o = gap[0]; o <= gap[1]; o++) {
+      for (let t = o; t < png.width - o; t++) if (ink(t, o) || ink(t, png.height - 1 - o)) inGap++;
+      for (let t = o; t < png.height - o; t++) if (ink(o, t) || ink(png.width - 1 - o, t)) inGap++;
+    }
+    expect(inGap).toBe(0);
+
     // The holder's name sits in the middle band of the page: there must be ink there.
     let nameInk = 0;
     for (let y = Math.round(png.height * 0.36); y < Math.round(png.height * 0.56); y++) {
