@@ -1,4 +1,4 @@
-import type { CertificateFields, CertificateSettings, PrintedText, SecondaryLocale, Signatory } from '@halaqa/certificates';
+import { CERTIFICATE_LABELS, type CertificateFields, type CertificateSettings, type PrintedText, type SecondaryLocale, type Signatory } from '@halaqa/certificates';
 import { resolveText, type LocalizedText } from '../common/localized-text';
 import { verifyUrlOf } from './certificate.response';
 
@@ -22,8 +22,12 @@ export interface CertificateContext {
   defaultIssuerName: PrintedText;
 }
 
-/** The default signatory title, in every locale a certificate can be printed in. */
-export const LEAD_TRAINER_TITLE: PrintedText = { ar: 'المدرّب الرئيسي', en: 'Lead trainer', fr: 'Responsable de la formation' };
+/** The default signatory title, in every locale a certificate can be printed in: the library's own label. */
+export const LEAD_TRAINER_TITLE: PrintedText = {
+  ar: CERTIFICATE_LABELS.ar.leadTrainer,
+  en: CERTIFICATE_LABELS.en.leadTrainer,
+  fr: CERTIFICATE_LABELS.fr.leadTrainer,
+};
 
 /**
  * Keeps the Arabic side and the secondary one. When the source has neither, the best other text goes on the Arabic
