@@ -21,3 +21,6 @@ export {
 } from './credential';
 export { renderCertificatePdf } from './certificate-pdf';
 export { CERTIFICATE_LABELS, formatDay, formatDayRange, type CertificateLabels } from './certificate-labels';
+export { amiri } from './amiri-font';
+export { hasArabic, visualRuns, type VisualRun } from './bidi-runs';
+export { drawTextLine, type TextLineOptions } from './text-line';
