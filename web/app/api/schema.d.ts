@@ -1171,6 +1171,38 @@ export interface paths {
         patch: operations["Organizations_update"];
         trace?: never;
     };
+    "/api/organizations/{id}/attendance-timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PartnerSummary_attendanceTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/completion.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PartnerReports_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{id}/members": {
         parameters: {
             query?: never;
@@ -1246,6 +1278,38 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["Seats_cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/staff-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PartnerReports_staffProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/summary.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PartnerSummary_summaryPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1574,6 +1638,20 @@ export interface components {
         AttendanceMarksDto: {
             marks: components["schemas"]["AttendanceMarkDto"][];
         };
+        AttendancePeriod: {
+            /** @description Of those, present or late. */
+            attended: number;
+            /** @description Sessions held in the period for the consenting staff (one per person and session). */
+            held: number;
+            /**
+             * Format: date
+             * @description First day of the period: the Monday of an ISO week, or the 1st of a month.
+             * @example 2026-03-02
+             */
+            periodStart: string;
+            /** @description attended / held between 0 and 1; null when no session was held in the period. */
+            rate: number | null;
+        };
         AttendanceProgress: {
             /** @description Present or late. */
             attended: number;
@@ -1612,6 +1690,15 @@ export interface components {
             status: "present" | "late" | "excused" | "absent" | null;
             /** Format: uuid */
             userId: string;
+        };
+        AttendanceTimelineResponse: {
+            /** @description Every period from the first session held to the last, oldest first (empty before any was held). */
+            items: components["schemas"]["AttendancePeriod"][];
+            /**
+             * @description ISO weeks, or calendar months when the sessions held span more than 26 weeks.
+             * @enum {string}
+             */
+            period: "week" | "month";
         };
         AuthResponse: {
             /** @description Opaque bearer token; send as `Authorization: Bearer <token>`. */
@@ -3121,6 +3208,24 @@ export interface components {
             /** @description Seats filled by people it placed (active or completed). */
             used: number;
         };
+        SeatCohort: {
+            courseTitle: string;
+            displayName: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            startsOn: string;
+        };
+        SeatUsage: {
+            cohort: components["schemas"]["SeatCohort"];
+            free: number;
+            /** @description Seats allocated to the organization. */
+            seats: number;
+            /** @description Taken by staff who are active or completed (consenting or not). */
+            used: number;
+        };
         SessionCircleRef: {
             /** Format: uuid */
             cohortId: string;
@@ -3197,11 +3302,97 @@ export interface components {
             name: string;
             title: components["schemas"]["PrintedText"];
         };
+        StaffAssignments: {
+            /** @description Of those, passed. */
+            passed: number;
+            /** @description Assignments the cohort’s completion rule requires. */
+            required: number;
+        };
+        StaffAttendance: {
+            /** @description Of those, present or late. */
+            attended: number;
+            /** @description Sessions held while a member of a circle of the cohort. */
+            held: number;
+            /** @description attended / held between 0 and 1; null before any session was held. */
+            rate: number | null;
+        };
+        StaffCertificate: {
+            /**
+             * @description Grouped in fours.
+             * @example ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345
+             */
+            code: string;
+            /** @enum {string} */
+            status: "issued" | "revoked";
+            /** @description Public verification page. */
+            verifyUrl: string;
+        };
+        StaffCohort: {
+            courseSlug: string;
+            /** @description In the caller’s language, with fallback. */
+            courseTitle: string;
+            /** @description In the caller’s language (empty for an online cohort without one). */
+            displayCity: string;
+            /** @description In the caller’s language, with fallback. */
+            displayName: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: uuid */
+            id: string;
+            online: boolean;
+            /** Format: date */
+            startsOn: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "running" | "completed";
+        };
+        StaffFunnel: {
+            /** @description Of those, active or completed. */
+            active: number;
+            /** @description Of those, holding a certificate that is not revoked. */
+            certified: number;
+            /** @description Of those, completed. */
+            completed: number;
+            /** @description Every consenting staff enrollment matching the filters. */
+            enrolled: number;
+        };
+        StaffProgressItem: {
+            assignments: components["schemas"]["StaffAssignments"];
+            attendance: components["schemas"]["StaffAttendance"];
+            certificate: components["schemas"]["StaffCertificate"] | null;
+            cohort: components["schemas"]["StaffCohort"];
+            /** Format: uuid */
+            enrollmentId: string;
+            /** @enum {string} */
+            status: "applied" | "waitlisted" | "active" | "withdrawn" | "completed" | "rejected";
+            trainee: components["schemas"]["StaffTrainee"];
+        };
+        StaffProgressPage: {
+            items: components["schemas"]["StaffProgressItem"][];
+            page: number;
+            pageSize: number;
+            summary: components["schemas"]["StaffSummary"];
+            total: number;
+        };
         StaffRoleResponse: {
             /** Format: uuid */
             cohortId: string;
             /** @enum {string} */
             role: "lead_trainer" | "coach";
+        };
+        StaffSummary: {
+            funnel: components["schemas"]["StaffFunnel"];
+            /** @description Staff enrollments matching the filters whose trainee has not consented to share (a number only). */
+            hiddenCount: number;
+            /** @description Per cohort with seats for the organization, soonest first; cohort filters apply. */
+            seats: components["schemas"]["SeatUsage"][];
+        };
+        StaffTrainee: {
+            /** @description The name to show in the caller’s language. */
+            displayName: string;
+            /** @description Name in Arabic script (may be empty). */
+            nameArabic: string;
+            /** @description Name in Latin script (may be empty). */
+            nameLatin: string;
         };
         StaffUserResponse: {
             email: string;
@@ -6406,6 +6597,86 @@ export interface operations {
             };
         };
     };
+    PartnerSummary_attendanceTimeline: {
+        parameters: {
+            query?: {
+                /** @description Only this cohort. */
+                cohortId?: string;
+                /** @description Only cohorts of this course. */
+                courseSlug?: string;
+                /** @description Only cohorts in this city (its name in any language, any case). */
+                city?: string;
+                /** @description Only enrollments in this status. */
+                status?: "applied" | "waitlisted" | "active" | "withdrawn" | "completed" | "rejected";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sessions held and attended by the organization’s staff per ISO week (per month past 26 weeks). Managers of the organization and admins; anyone else gets 404. Only staff who consent to share their progress; the staff-progress filters apply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceTimelineResponse"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PartnerReports_csv: {
+        parameters: {
+            query?: {
+                /** @description Only this cohort. */
+                cohortId?: string;
+                /** @description Only cohorts of this course. */
+                courseSlug?: string;
+                /** @description Only cohorts in this city (its name in any language, any case). */
+                city?: string;
+                /** @description Only enrollments in this status. */
+                status?: "applied" | "waitlisted" | "active" | "withdrawn" | "completed" | "rejected";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The staff progress rows as CSV, streamed: UTF-8 with BOM, a header row in the caller’s language, same filters. Managers of the organization and admins; anyone else gets 404. Only staff who consent to share their progress; progress figures only. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     Organizations_members: {
         parameters: {
             query?: {
@@ -6591,6 +6862,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PartnerReports_staffProgress: {
+        parameters: {
+            query?: {
+                /** @description Only this cohort. */
+                cohortId?: string;
+                /** @description Only cohorts of this course. */
+                courseSlug?: string;
+                /** @description Only cohorts in this city (its name in any language, any case). */
+                city?: string;
+                /** @description Only enrollments in this status. */
+                status?: "applied" | "waitlisted" | "active" | "withdrawn" | "completed" | "rejected";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization’s staff enrollments with attendance, assignments passed and certificate, by name; a summary (completion funnel, seats per cohort, how many staff are hidden for lack of consent). Managers of the organization and admins; anyone else gets 404. Only staff who consent to share their progress; progress figures only. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffProgressPage"];
+                };
+            };
+            /** @description Error (application/problem+json, RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PartnerSummary_summaryPdf: {
+        parameters: {
+            query?: {
+                /** @description Only this cohort. */
+                cohortId?: string;
+                /** @description Only cohorts of this course. */
+                courseSlug?: string;
+                /** @description Only cohorts in this city (its name in any language, any case). */
+                city?: string;
+                /** @description Only enrollments in this status. */
+                status?: "applied" | "waitlisted" | "active" | "withdrawn" | "completed" | "rejected";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A printable A4 summary in the caller’s language: completion funnel, seats and progress per cohort — figures only, no person named. Managers of the organization and admins; anyone else gets 404. Only staff who consent to share their progress; the staff-progress filters apply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Error (application/problem+json, RFC 9457) */
             default: {

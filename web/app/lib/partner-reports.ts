@@ -78,7 +78,8 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-export const funnelLayout = { width: 640, rowHeight: 44, barHeight: 28, labelWidth: 190, valueGap: 8, valueWidth: 70, padding: 8 } as const;
+// A narrow drawing (480 units) so its 18-unit labels stay readable when a phone shrinks it to ~340 px.
+export const funnelLayout = { width: 480, rowHeight: 44, barHeight: 28, labelWidth: 150, valueGap: 8, valueWidth: 64, padding: 8 } as const;
 
 export interface FunnelRow {
   step: FunnelStep;
@@ -127,7 +128,7 @@ export interface AttendancePoint {
   rate: number | null;
 }
 
-export const attendanceLayout = { width: 640, height: 240, axisWidth: 48, top: 12, bottom: 36, padding: 8, gap: 0.25 } as const;
+export const attendanceLayout = { width: 480, height: 220, axisWidth: 48, top: 14, bottom: 36, padding: 8, gap: 0.25 } as const;
 
 export interface AttendanceColumn {
   date: string;
@@ -143,7 +144,7 @@ export interface AttendanceColumn {
 /**
  * Attendance over time as columns (one per period, height = attendance rate) with a line through their tops. Time
  * runs from the inline start: left to right in English and French, right to left in Arabic, as its readers expect.
- * The rate axis (0, 50, 100%) sits at the inline start. At most about eight dates are written under the axis.
+ * The rate axis (0, 50, 100%) sits at the inline start. At most about six dates are written under the axis.
  */
 export function attendanceGeometry(points: AttendancePoint[], rtl: boolean) {
   const { width, height, axisWidth, top, bottom, padding, gap } = attendanceLayout;
@@ -152,7 +153,7 @@ export function attendanceGeometry(points: AttendancePoint[], rtl: boolean) {
   const plotHeight = height - top - bottom;
   const baseline = top + plotHeight;
   const step = points.length > 0 ? plotWidth / points.length : plotWidth;
-  const every = Math.max(1, Math.ceil(points.length / 8));
+  const every = Math.max(1, Math.ceil(points.length / 6));
   const columns: AttendanceColumn[] = points.map((point, index) => {
     const x = plotStart + index * step;
     const centre = mirrorX(round(x + step / 2), width, rtl);

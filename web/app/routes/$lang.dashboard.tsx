@@ -215,6 +215,10 @@ export default function Dashboard() {
               {t('seats.dashboardLink')}
               <ChevronForward />
             </Link>
+            <Link className="button" to={`/${lang}/organizations/${organization.id}/staff`}>
+              {t('partners.dashboardLink')}
+              <ChevronForward />
+            </Link>
           </p>
         </section>
       ))}

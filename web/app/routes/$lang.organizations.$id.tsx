@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-ru
 import { useTranslation } from 'react-i18next';
 import { ErrorPage } from '~/components/errors';
 import { CsrfInput, FormErrors, Notice, SelectField, SubmitButton, TextField } from '~/components/forms';
-import { ChevronBack } from '~/components/icons';
+import { ChevronBack, ChevronForward } from '~/components/icons';
 import { Pagination } from '~/components/pagination';
 import { LocaleSelect } from '~/components/locale-select';
 import { apiClient, call, type OrganizationMember } from '~/lib/api.server';
@@ -52,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lang,
     title: o.displayName,
     organization: {
+      id,
       name: o.displayName,
       kind: o.kind,
       location: { city: o.displayCity, country: formatCountry(o.country, lang) },
@@ -241,6 +242,16 @@ export default function OrganizationPage() {
 
       {canManage ? (
         <>
+          <p className="actions">
+            <Link className="button" to={`/${lang}/organizations/${organization.id}/staff`}>
+              {t('partners.dashboardLink')}
+              <ChevronForward />
+            </Link>
+            <Link className="button" to={`/${lang}/organizations/${organization.id}/seats`}>
+              {t('seats.dashboardLink')}
+              <ChevronForward />
+            </Link>
+          </p>
           <section className="panel" aria-labelledby="members-title">
             <h2 id="members-title">{t('members.title')}</h2>
             <p className="muted">{t('members.count', { count: total })}</p>
