@@ -74,16 +74,8 @@ export async function enrollmentAttendanceRates(manager: EntityManager, enrollme
   const result = new Map<string, AttendanceRate>(enrollmentIds.map((id) => [id, rateOf(0, 0)]));
   if (enrollmentIds.length === 0) return result;
   const rows = await manager.query<{ enrollment_id: string; held: number; attended: number }[]>(
-    `WITH circles AS (
-       SELECT DISTINCT m.enrollment_id, m.circle_id FROM circle_memberships m WHERE m.enrollment_id = ANY($1::uuid[])
-     ), held AS (
-       SELECT c.enrollment_id, s.id, s.circle_id, s.starts_at
-         FROM circles c JOIN circle_sessions s ON s.circle_id = c.circle_id AND s.status = 'scheduled' AND s.starts_at < $2
-        WHERE ${countsFor('c.enrollment_id', 's')}
-     )
-     SELECT h.enrollment_id,
-            count(h.id)::int AS held,
-            count(a.id) FILTER (WHERE a.status IN ('present', 'late'))::int AS attended
+    `${heldByEnrollment('$1', '$2')}
+     SELECT h.enrollment_id, ${HELD_AND_ATTENDED}
        FROM held h
        LEFT JOIN attendance a ON a.session_id = h.id AND a.enrollment_id = h.enrollment_id
       GROUP BY h.enrollment_id`,
@@ -91,4 +83,85 @@ export async function enrollmentAttendanceRates(manager: EntityManager, enrollme
   );
   for (const row of rows) result.set(row.enrollment_id, rateOf(row.held, row.attended));
   return result;
+}
+
+/**
+ * `WITH … held AS (enrollment_id, id, circle_id, starts_at, time_zone)`: every session held for each of the
+ * enrollments (`ids`, a uuid[] parameter) before `now` (a parameter) across the circles of its cohort it was ever in.
+ */
+function heldByEnrollment(ids: string, now: string): string {
+  return `WITH circles AS (
+       SELECT DISTINCT m.enrollment_id, m.circle_id FROM circle_memberships m WHERE m.enrollment_id = ANY(${ids}::uuid[])
+     ), held AS (
+       SELECT c.enrollment_id, s.id, s.circle_id, s.starts_at, s.time_zone
+         FROM circles c JOIN circle_sessions s ON s.circle_id = c.circle_id AND s.status = 'scheduled' AND s.starts_at < ${now}
+        WHERE ${countsFor('c.enrollment_id', 's')}
+     )`;
+}
+
+const HELD_AND_ATTENDED = `count(h.id)::int AS held, count(a.id) FILTER (WHERE a.status IN ('present', 'late'))::int AS attended`;
+
+export interface PeriodAttendance extends AttendanceRate {
+  /** First day of the period (a Monday for ISO weeks, the 1st for months), as YYYY-MM-DD. */
+  periodStart: string;
+}
+
+/** Beyond this many weeks between the first and the last session held, the timeline counts per month. */
+export const WEEKS_BEFORE_MONTHS = 26;
+
+/**
+ * The same definition summed over many enrollments per period of time: per ISO week, or per calendar month when
+ * the sessions held span more than 26 weeks. A session falls on its day in its own time zone. Every period from
+ * the first session held to the last is listed, those without a session with `held: 0` and `rate: null`. One query
+ * for any number of enrollments.
+ */
+export async function attendanceTimeline(
+  manager: EntityManager,
+  enrollmentIds: readonly string[],
+  now: Date = new Date(),
+): Promise<{ period: 'week' | 'month'; periods: PeriodAttendance[] }> {
+  if (enrollmentIds.length === 0) return { period: 'week', periods: [] };
+  const days = await manager.query<{ day: string; held: number; attended: number }[]>(
+    `${heldByEnrollment('$1', '$2')}
+     SELECT to_char((h.starts_at AT TIME ZONE h.time_zone)::date, 'YYYY-MM-DD') AS day, ${HELD_AND_ATTENDED}
+       FROM held h
+       LEFT JOIN attendance a ON a.session_id = h.id AND a.enrollment_id = h.enrollment_id
+      GROUP BY 1 ORDER BY 1`,
+    [enrollmentIds, now],
+  );
+  if (days.length === 0) return { period: 'week', periods: [] };
+  const first = days[0].day;
+  const last = days[days.length - 1].day;
+  const period = daysBetween(first, last) > WEEKS_BEFORE_MONTHS * 7 ? 'month' : 'week';
+  const startOf = period === 'week' ? mondayOf : (day: string) => `${day.slice(0, 8)}01`;
+  const totals = new Map<string, { held: number; attended: number }>();
+  for (let start = startOf(first); start <= last; start = next(start, period)) totals.set(start, { held: 0, attended: 0 });
+  for (const row of days) {
+    const total = totals.get(startOf(row.day))!;
+    total.held += row.held;
+    total.attended += row.attended;
+  }
+  return { period, periods: [...totals].map(([periodStart, { held, attended }]) => ({ periodStart, ...rateOf(held, attended) })) };
+}
+
+function utc(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((utc(to).getTime() - utc(from).getTime()) / 86_400_000);
+}
+
+/** The Monday of the ISO week a day (YYYY-MM-DD) is in. */
+function mondayOf(day: string): string {
+  const date = utc(day);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+function next(start: string, period: 'week' | 'month'): string {
+  const date = utc(start);
+  if (period === 'week') date.setUTCDate(date.getUTCDate() + 7);
+  else date.setUTCMonth(date.getUTCMonth() + 1);
+  return date.toISOString().slice(0, 10);
 }
