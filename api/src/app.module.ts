@@ -22,6 +22,7 @@ import { GradebookModule } from './gradebook/gradebook.module';
 import { HealthController } from './health/health.controller';
 import { InvitationsModule } from './invitations/invitations.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PartnerReportsModule } from './partner-reports/partner-reports.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SubmissionsModule } from './submissions/submissions.module';
@@ -46,7 +47,7 @@ export const loggerModule = LoggerModule.forRoot({
 });
 
 @Module({
-  imports: [ConfigModule, loggerModule, DatabaseModule, AccessModule, AuthModule, UsersModule, OrganizationsModule, InvitationsModule, CatalogModule, CohortsModule, EnrollmentsModule, CirclesModule, SessionsModule, CalendarModule, AssignmentsModule, SubmissionsModule, ReviewsModule, GradebookModule, CompletionModule, CertificatesModule, VerificationModule],
+  imports: [ConfigModule, loggerModule, DatabaseModule, AccessModule, AuthModule, UsersModule, OrganizationsModule, InvitationsModule, CatalogModule, CohortsModule, EnrollmentsModule, CirclesModule, SessionsModule, CalendarModule, AssignmentsModule, SubmissionsModule, ReviewsModule, GradebookModule, CompletionModule, CertificatesModule, VerificationModule, PartnerReportsModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })

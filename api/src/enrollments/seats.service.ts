@@ -22,7 +22,7 @@ import { ACCEPTING_STATUSES, assertMayJoin, notAccepting } from './enrollment-ru
 import { withdrawEnrollment } from './withdrawal';
 
 /** Seats count as used by the people an organization placed while they are active or completed. */
-const USES_A_SEAT = ['active', 'completed'] as const;
+export const USES_A_SEAT = ['active', 'completed'] as const;
 
 /**
  * An organization's seats in cohorts, as its managers (and admins) see and fill them. Everyone else, and any
