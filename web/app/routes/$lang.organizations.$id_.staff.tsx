@@ -216,7 +216,13 @@ function StaffTable({ rows }: { rows: Data['rows'] }) {
                 <span className="muted">{t('partners.table.noSessions')}</span>
               )}
             </td>
-            <td data-label={t('partners.table.exercises')}>{t('partners.table.passed', { passed: row.assignments.passed, required: row.assignments.required })}</td>
+            <td data-label={t('partners.table.exercises')}>
+              {row.assignments.required > 0 ? (
+                t('partners.table.passed', { passed: row.assignments.passed, required: row.assignments.required })
+              ) : (
+                <span className="muted">{t('partners.table.noneRequired')}</span>
+              )}
+            </td>
             <td data-label={t('partners.table.certificate')}>
               {row.certificate ? (
                 <>
