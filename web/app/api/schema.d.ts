@@ -3348,7 +3348,7 @@ export interface components {
         StaffFunnel: {
             /** @description Of those, active or completed. */
             active: number;
-            /** @description Of those, holding a certificate that is not revoked. */
+            /** @description Of those completed, holding a certificate that is not revoked. */
             certified: number;
             /** @description Of those, completed. */
             completed: number;
