@@ -1,0 +1,231 @@
+import { amiri, drawTextLine, formatDay } from '@halaqa/certificates';
+import PDFDocument from 'pdfkit';
+import type { Locale } from '../common/localized-text';
+import { translate } from '../i18n/i18n';
+
+/** A4 portrait, in points. */
+export const SUMMARY_PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = 48;
+const CONTENT_WIDTH = SUMMARY_PAGE.width - 2 * MARGIN;
+/** Baselines stay above this; the footer sits below it. */
+const BOTTOM = SUMMARY_PAGE.height - MARGIN - 30;
+/** The seat and per-cohort tables stop here and say how many more there are (the CSV has every person). */
+export const MAX_COHORT_ROWS = 200;
+
+const INK = '#1d2626';
+const ACCENT = '#0f5e59';
+const MUTED = '#4f5d5d';
+const RULE = '#c9d3d2';
+
+export interface SummaryCounts {
+  enrolled: number;
+  active: number;
+  completed: number;
+  certified: number;
+}
+
+export interface SummaryPdfInput {
+  locale: Locale;
+  organizationName: string;
+  /** YYYY-MM-DD. */
+  preparedOn: string;
+  /** Filters applied, already in the reader's language. */
+  filters: Array<{ label: string; value: string }>;
+  funnel: SummaryCounts;
+  hiddenCount: number;
+  seats: Array<{ cohort: string; seats: number; used: number; free: number }>;
+  /** Per cohort, soonest first; `attendance` is attended / held (null before any session was held). */
+  cohorts: Array<SummaryCounts & { cohort: string; attendance: number | null }>;
+}
+
+interface Column {
+  key: string;
+  /** Share of the content width. */
+  share: number;
+  numeric?: boolean;
+}
+
+/**
+ * The printable staff summary of a partner organization: A4 portrait, in the reader's language (Arabic right to
+ * left: text flush right, table columns from the right), Amiri from the certificates library and its bidi line
+ * drawing. Aggregates only: the completion funnel, seats per cohort and a per-cohort table (capped at
+ * `MAX_COHORT_ROWS`), never a person. Small enough to render in the API process (a few milliseconds per page).
+ */
+export function renderSummaryPdf(input: SummaryPdfInput): Promise<Buffer> {
+  const { locale } = input;
+  const rtl = locale === 'ar';
+  const t = (key: string, options?: Record<string, unknown>) => translate(locale, `partner_summary.${key}`, options);
+  const numberFormat = new Intl.NumberFormat(rtl ? 'ar-u-nu-latn' : locale);
+  const percentFormat = new Intl.NumberFormat(rtl ? 'ar-u-nu-latn' : locale, { style: 'percent', maximumFractionDigits: 0 });
+  const n = (value: number) => numberFormat.format(value);
+  const { regular, bold } = amiri();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    font: null as unknown as string,
+    bufferPages: true,
+    lang: locale,
+    displayTitle: true,
+    info: { Title: `${t('title')} — ${input.organizationName}`, Author: input.organizationName },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', regular as unknown as string);
+  doc.registerFont('bold', bold as unknown as string);
+
+  /** A box's left edge in reading order: from the left in English and French, mirrored in Arabic. */
+  const boxX = (offset: number, width: number) => (rtl ? MARGIN + CONTENT_WIDTH - offset - width : MARGIN + offset);
+  const start = rtl ? 'right' : 'left';
+  let y = MARGIN;
+
+  const line = (value: string, options: { size: number; bold?: boolean; color?: string; gap?: number; offset?: number; width?: number; align?: 'left' | 'right' | 'center' }) => {
+    const width = options.width ?? CONTENT_WIDTH - (options.offset ?? 0);
+    drawTextLine(doc, value, {
+      x: boxX(options.offset ?? 0, width),
+      y,
+      width,
+      align: options.align ?? start,
+      font: options.bold ? 'bold' : 'regular',
+      size: options.size,
+      minSize: Math.min(options.size, 7),
+      color: options.color ?? INK,
+    });
+  };
+  const advance = (points: number) => {
+    y += points;
+    if (y > BOTTOM) {
+      doc.addPage();
+      y = MARGIN + 14;
+    }
+  };
+  const heading = (value: string) => {
+    if (y + 70 > BOTTOM) advance(BOTTOM);
+    advance(30);
+    line(value, { size: 14, bold: true, color: ACCENT });
+    advance(6);
+    doc.lineWidth(0.75).strokeColor(ACCENT).moveTo(MARGIN, y).lineTo(MARGIN + CONTENT_WIDTH, y).stroke();
+  };
+
+  /** A table with its header row repeated on every page it runs onto. */
+  const table = (columns: Column[], header: Record<string, string>, rows: Array<Record<string, string>>) => {
+    const drawRow = (cells: Record<string, string>, isHeader: boolean) => {
+      let offset = 0;
+      for (const column of columns) {
+        const width = column.share * CONTENT_WIDTH;
+        drawTextLine(doc, cells[column.key] ?? '', {
+          x: boxX(offset + 3, width - 6),
+          y,
+          width: width - 6,
+          align: column.numeric ? 'center' : start,
+          font: isHeader ? 'bold' : 'regular',
+          size: isHeader ? 9.5 : 10,
+          minSize: 7,
+          color: isHeader ? MUTED : INK,
+        });
+        offset += width;
+      }
+      doc.lineWidth(0.4).strokeColor(RULE).moveTo(MARGIN, y + 6).lineTo(MARGIN + CONTENT_WIDTH, y + 6).stroke();
+    };
+    advance(20);
+    drawRow(header, true);
+    for (const row of rows) {
+      const before = doc.bufferedPageRange().count;
+      advance(18);
+      if (doc.bufferedPageRange().count !== before) {
+        drawRow(header, true);
+        advance(18);
+      }
+      drawRow(row, false);
+    }
+  };
+
+  // Title block.
+  advance(22);
+  line(t('title'), { size: 13, color: MUTED });
+  advance(28);
+  line(input.organizationName, { size: 22, bold: true, color: ACCENT });
+  advance(20);
+  line(t('prepared_on', { date: formatDay(input.preparedOn, locale) }), { size: 11, color: MUTED });
+  advance(18);
+  const filters = input.filters.length ? input.filters.map((f) => `${f.label}: ${f.value}`).join(' · ') : t('no_filters');
+  line(`${t('filters')}: ${filters}`, { size: 11 });
+
+  // The completion funnel: a bar per step, as long as its share of the enrolled.
+  heading(t('funnel'));
+  const labelWidth = 130;
+  const numberWidth = 60;
+  const barRoom = CONTENT_WIDTH - labelWidth - numberWidth - 12;
+  for (const step of ['enrolled', 'active', 'completed', 'certified'] as const) {
+    advance(22);
+    const value = input.funnel[step];
+    line(t(`funnel_step.${step}`), { size: 11, width: labelWidth });
+    const barWidth = input.funnel.enrolled > 0 ? Math.max(value > 0 ? 1 : 0, (barRoom * value) / input.funnel.enrolled) : 0;
+    if (barWidth > 0) doc.rect(boxX(labelWidth, barWidth), y - 11, barWidth, 13).fillColor(ACCENT).fill();
+    line(n(value), { size: 11, bold: true, offset: labelWidth + barWidth + 8, width: numberWidth });
+  }
+  if (input.hiddenCount > 0) {
+    advance(22);
+    line(t('hidden', { count: input.hiddenCount }), { size: 10, color: MUTED });
+  }
+
+  heading(t('seats'));
+  if (input.seats.length === 0) {
+    advance(20);
+    line(t('no_seats'), { size: 10.5, color: MUTED });
+  } else {
+    table(
+      [{ key: 'cohort', share: 0.55 }, { key: 'seats', share: 0.15, numeric: true }, { key: 'used', share: 0.15, numeric: true }, { key: 'free', share: 0.15, numeric: true }],
+      { cohort: t('seat_column.cohort'), seats: t('seat_column.seats'), used: t('seat_column.used'), free: t('seat_column.free') },
+      input.seats.slice(0, MAX_COHORT_ROWS).map((s) => ({ cohort: s.cohort, seats: n(s.seats), used: n(s.used), free: n(s.free) })),
+    );
+    if (input.seats.length > MAX_COHORT_ROWS) {
+      advance(20);
+      line(t('more', { count: input.seats.length - MAX_COHORT_ROWS }), { size: 10, color: MUTED });
+    }
+  }
+
+  heading(t('per_cohort'));
+  if (input.cohorts.length === 0) {
+    advance(20);
+    line(t('no_staff'), { size: 10.5, color: MUTED });
+  } else {
+    const keys = ['enrolled', 'active', 'completed', 'certified', 'attendance'] as const;
+    table(
+      [{ key: 'cohort', share: 0.33 }, ...keys.map((key) => ({ key, share: key === 'attendance' ? 0.15 : 0.13, numeric: true }))],
+      Object.fromEntries(['cohort', ...keys].map((key) => [key, t(`cohort_column.${key}`)])),
+      input.cohorts.slice(0, MAX_COHORT_ROWS).map((c) => ({
+        cohort: c.cohort,
+        enrolled: n(c.enrolled),
+        active: n(c.active),
+        completed: n(c.completed),
+        certified: n(c.certified),
+        attendance: c.attendance === null ? t('no_sessions') : percentFormat.format(c.attendance),
+      })),
+    );
+    if (input.cohorts.length > MAX_COHORT_ROWS) {
+      advance(20);
+      line(t('more', { count: input.cohorts.length - MAX_COHORT_ROWS }), { size: 10, color: MUTED });
+    }
+  }
+
+  // Footer on every page: what is counted, and the page number.
+  const pages = doc.bufferedPageRange().count;
+  for (let index = 0; index < pages; index++) {
+    doc.switchToPage(index);
+    y = SUMMARY_PAGE.height - MARGIN - 12;
+    doc.lineWidth(0.4).strokeColor(RULE).moveTo(MARGIN, y - 14).lineTo(MARGIN + CONTENT_WIDTH, y - 14).stroke();
+    // One sentence a line: together they are wider than the page.
+    for (const sentence of t('footer').split(/(?<=[.!؟])\s+/)) {
+      line(sentence, { size: 8, color: MUTED, width: CONTENT_WIDTH - 70 });
+      y += 11;
+    }
+    y = SUMMARY_PAGE.height - MARGIN - 12;
+    line(t('page', { page: n(index + 1), pages: n(pages) }), { size: 8, color: MUTED, width: 70, offset: CONTENT_WIDTH - 70, align: rtl ? 'left' : 'right' });
+  }
+  doc.end();
+  return done;
+}
