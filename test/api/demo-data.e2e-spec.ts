@@ -56,7 +56,8 @@ describe('the demo cohorts', () => {
     // The Tunis cohort is named in French and Arabic only: an English reader sees the Arabic name.
     expect(cohorts.find((c) => c.id === COHORT.tunis)).toMatchObject({ displayName: 'دفعة تونس — السرد العام' });
     const najaf = await request(t.url).get(`/api/cohorts/${COHORT.najaf}`).expect(200);
-    expect(najaf.body).toMatchObject({ capacity: 30, seatsLeft: 30 - 6 - 8 });
+    // Four joined on their own; the forum's eight seats are held for it (its three staff sit in them).
+    expect(najaf.body).toMatchObject({ capacity: 30, seatsLeft: 30 - 4 - 8 });
     await request(t.url).get(`/api/cohorts/${COHORT.irbid}`).expect(404);
   });
 
@@ -77,13 +78,31 @@ describe('the demo cohorts', () => {
     expect((await request(t.url).get(`/api/cohorts/${COHORT.baghdad}`).set('authorization', bearer(graduate)).expect(200)).body.viewer.enrollment).toMatchObject({ status: 'completed' });
   });
 
-  it('has the Najaf forum holding seats with one nominee, a Tunis invite code, and a history row for every status', async () => {
-    const [nominee] = await sql<{ email: string; status: string; consent_to_share: boolean }>(
+  it('has two partner organizations with sponsored staff, some sharing their progress, a Tunis invite code, and a history row for every status', async () => {
+    const nominees = await sql<{ email: string; status: string; consent_to_share: boolean }>(
       t,
-      'SELECT u.email, e.status, e.consent_to_share FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.cohort_id = $1 AND e.sponsoring_organization_id = $2',
+      'SELECT u.email, e.status, e.consent_to_share FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.cohort_id = $1 AND e.sponsoring_organization_id = $2 ORDER BY u.email',
       [COHORT.najaf, ORG.najaf],
     );
-    expect(nominee).toEqual({ email: 'ali.kadhim@example.org', status: 'active', consent_to_share: true });
+    expect(nominees).toEqual([
+      { email: 'ali.kadhim@example.org', status: 'active', consent_to_share: true },
+      { email: 'fatima.musawi@example.org', status: 'active', consent_to_share: false },
+      { email: 'hussein.hakim@example.org', status: 'active', consent_to_share: true },
+    ]);
+    // What partner@ (Najaf forum) and the Hebron organization's manager see: attendance, a certificate, a revoked one, hidden staff.
+    const report = async (email: string, organizationId: string) =>
+      (await request(t.url).get(`/api/organizations/${organizationId}/staff-progress?pageSize=100`).set('authorization', bearer(await login(email))).set('accept-language', 'en').expect(200)).body as {
+        items: { trainee: { nameLatin: string }; attendance: { held: number; attended: number }; certificate: { status: string } | null }[];
+        summary: { funnel: Record<string, number>; hiddenCount: number };
+      };
+    const najaf = await report('partner@example.org', ORG.najaf);
+    expect(najaf.summary).toMatchObject({ funnel: { enrolled: 4, active: 4, completed: 2, certified: 1 }, hiddenCount: 2 });
+    const byName = Object.fromEntries(najaf.items.map((i) => [i.trainee.nameLatin, i]));
+    expect(byName['Zainab Hassan']).toMatchObject({ attendance: { held: 3, attended: 3 }, certificate: { status: 'issued' } });
+    expect(byName['Haider Salman'].certificate).toMatchObject({ status: 'revoked' });
+    const hebron = await report('mariam.abuaisha@example.org', ORG.hebron);
+    expect(hebron.summary).toMatchObject({ funnel: { enrolled: 4, active: 4, completed: 0, certified: 0 }, hiddenCount: 1 });
+    expect(hebron.items.every((i) => i.attendance.held > 0)).toBe(true);
     const [code] = await sql<{ uses: number; cohort_id: string }>(t, 'SELECT uses, cohort_id FROM cohort_invite_codes WHERE code_hash = $1', [hashToken(DEMO_INVITE_CODE)]);
     expect(code).toEqual({ uses: 5, cohort_id: COHORT.tunis });
     const mismatched = await sql(t, `SELECT e.id FROM enrollments e WHERE e.status <> (SELECT ev.to_status FROM enrollment_events ev WHERE ev.enrollment_id = e.id ORDER BY ev.created_at DESC LIMIT 1)`);
@@ -208,7 +227,8 @@ describe('the demo certificates', () => {
     expect(mine.body[0]).toMatchObject({ status: 'issued', revision: 1, cohortName: 'Baghdad, first cohort', pdfReady: false });
     // The api's own request to the worker, as if issued through it: the running demo worker renders and emails it.
     const jobs = await sql<{ payload: { certificateId: string; revision: number }; status: string }>(t, `SELECT payload, status FROM outbox_messages WHERE kind = 'certificate'`);
-    expect(jobs.map((j) => j.status)).toEqual(['pending', 'pending']);
+    // graduate@'s, Zainab Hassan's (staff of the Najaf forum) and the revoked one.
+    expect(jobs.map((j) => j.status)).toEqual(['pending', 'pending', 'pending']);
     expect(jobs.find((j) => j.payload.certificateId === mine.body[0].id)?.payload.revision).toBe(1);
   });
 
@@ -224,6 +244,7 @@ describe('the demo certificates', () => {
     expect(byName['Mustafa Al-Obaidi']).toMatchObject({ eligible: true, certificate: null });
     expect(byName['Yasmine Trabelsi'].certificate).toMatchObject({ status: 'issued' });
     expect(byName['Haider Salman']).toMatchObject({ eligible: false, certificate: { status: 'revoked' } });
-    expect(completion.body.counts).toMatchObject({ issued: 1, revoked: 1 });
+    expect(byName['Zainab Hassan'].certificate).toMatchObject({ status: 'issued' });
+    expect(completion.body.counts).toMatchObject({ issued: 2, revoked: 1 });
   });
 });

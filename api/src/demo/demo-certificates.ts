@@ -26,6 +26,8 @@ interface DemoCertificate {
 
 const CERTIFICATES: DemoCertificate[] = [
   { email: 'graduate@example.org', code: DEMO_GRADUATE_CERTIFICATE_CODE, issuedAfterDays: 3 },
+  // Staff of the Najaf forum, so its dashboard shows a certificate (Haider's, below, was revoked).
+  { email: 'zainab.hassan@example.org', code: '6SDYKTWZW60EZZSVSGVCEF3DGC2V', issuedAfterDays: 3 },
   {
     email: 'haider.salman@example.org',
     code: DEMO_REVOKED_CERTIFICATE_CODE,
@@ -46,7 +48,7 @@ export interface DemoCertificateOptions {
 }
 
 /**
- * The Baghdad cohort's certificates: final reviews, graduate@'s certificate and a revoked one, each with the
+ * The Baghdad cohort's certificates: final reviews, graduate@'s and Zainab Hassan's certificates and a revoked one, each with the
  * `certificate` outbox row the api would have written, so the running worker renders their PDF and emails them
  * (the revoked one's email is skipped at send time). Mustafa Al-Obaidi meets every rule and has no certificate:
  * the trainer's completion page offers to issue it. Rows that exist are left as they are.

@@ -203,6 +203,20 @@ const PEOPLE: [id: string, email: string, nameLatin: string, nameArabic: string,
 ];
 DEMO_USERS.push(...PEOPLE.map(([id, email, nameLatin, nameArabic, locale, timeZone]) => ({ id, email, nameLatin, nameArabic, locale, timeZone })));
 
+/** Trainees who are staff of a partner organization, which sponsors them in the cohorts below (issue 7's dashboards). */
+const PARTNER_STAFF: Array<[email: string, organizationId: string]> = [
+  ['hussein.hakim@example.org', ORG.najaf],
+  ['fatima.musawi@example.org', ORG.najaf],
+  ['haider.salman@example.org', ORG.najaf],
+  ['ibrahim.jaabari@example.org', ORG.hebron],
+  ['haneen.zaid@example.org', ORG.hebron],
+  ['fadi.awad@example.org', ORG.hebron],
+];
+for (const [email, organizationId] of PARTNER_STAFF) {
+  const user = DEMO_USERS.find((u) => u.email === email);
+  if (user) user.memberships = [{ organizationId, role: 'staff' }];
+}
+
 export const COHORT = {
   amman: '5c0e4b2a-0000-4000-8000-000000000001',
   ramallah: '5c0e4b2a-0000-4000-8000-000000000002',
@@ -251,6 +265,9 @@ export interface DemoCohort {
 const active = (...emails: string[]): DemoEnrollment[] => emails.map((email) => ({ email, status: 'active' }));
 const completed = (...emails: string[]): DemoEnrollment[] => emails.map((email) => ({ email, status: 'completed' }));
 const waitlisted = (...emails: string[]): DemoEnrollment[] => emails.map((email) => ({ email, status: 'waitlisted' }));
+/** Staff an organization placed in its seats, each with whether they agreed to share their progress with it. */
+const sponsored = (organizationId: string, status: DemoEnrollmentStatus, ...people: Array<[email: string, consentToShare: boolean]>): DemoEnrollment[] =>
+  people.map(([email, consentToShare]) => ({ email, status, organizationId, consentToShare }));
 
 const MOTIVATION = { ar: 'لماذا تريد الانضمام إلى هذه الدفعة؟', en: 'Why do you want to join this cohort?', fr: 'Pourquoi voulez-vous rejoindre cette cohorte ?' };
 const COMMUNITY = { ar: 'ما المجتمع أو القضية التي تعمل معها؟', en: 'Which community or cause do you work with?', fr: 'Avec quelle communauté ou pour quelle cause agissez-vous ?' };
@@ -306,18 +323,11 @@ export const DEMO_COHORTS: DemoCohort[] = [
       { email: 'lama.nasser@example.org', role: 'coach' },
       { email: 'coach@example.org', role: 'coach' },
     ],
+    // The Hebron organization placed five of its staff in its seats; Ibrahim has not agreed to share his progress.
+    seats: [{ organizationId: ORG.hebron, seats: 6 }],
     enrollments: [
-      ...active(
-        'trainee@example.org',
-        'aseel.barghouti@example.org',
-        'majd.qawasmeh@example.org',
-        'ruba.shalabi@example.org',
-        'fadi.awad@example.org',
-        'salma.hamdan@example.org',
-        'ibrahim.jaabari@example.org',
-        'haneen.zaid@example.org',
-        'mariam.abuaisha@example.org',
-      ),
+      ...active('aseel.barghouti@example.org', 'majd.qawasmeh@example.org', 'ruba.shalabi@example.org', 'salma.hamdan@example.org'),
+      ...sponsored(ORG.hebron, 'active', ['trainee@example.org', true], ['fadi.awad@example.org', true], ['ibrahim.jaabari@example.org', false], ['haneen.zaid@example.org', true], ['mariam.abuaisha@example.org', true]),
       { email: 'mohammad.amro@example.org', status: 'withdrawn' },
     ],
   },
@@ -361,8 +371,8 @@ export const DEMO_COHORTS: DemoCohort[] = [
     ],
     seats: [{ organizationId: ORG.najaf, seats: 8 }],
     enrollments: [
-      { email: 'ali.kadhim@example.org', status: 'active', organizationId: ORG.najaf, consentToShare: true },
-      ...active('hussein.hakim@example.org', 'fatima.musawi@example.org', 'ahmed.khafaji@example.org', 'sara.jawad@example.org', 'abbas.shammari@example.org', 'ruqaya.hadi@example.org'),
+      ...sponsored(ORG.najaf, 'active', ['ali.kadhim@example.org', true], ['hussein.hakim@example.org', true], ['fatima.musawi@example.org', false]),
+      ...active('ahmed.khafaji@example.org', 'sara.jawad@example.org', 'abbas.shammari@example.org', 'ruqaya.hadi@example.org'),
     ],
   },
   {
@@ -382,16 +392,11 @@ export const DEMO_COHORTS: DemoCohort[] = [
       { email: 'trainer@example.org', role: 'lead_trainer' },
       { email: 'karrar.alyasiri@example.org', role: 'coach' },
     ],
+    // The Najaf forum sent three of its staff (Mustafa Al-Najafi keeps his progress to himself).
+    seats: [{ organizationId: ORG.najaf, seats: 4 }],
     enrollments: [
-      ...completed(
-        'graduate@example.org',
-        'maryam.rubaie@example.org',
-        'haider.salman@example.org',
-        'zahraa.kareem@example.org',
-        'mustafa.obaidi@example.org',
-        'zainab.hassan@example.org',
-        'mustafa.najafi@example.org',
-      ),
+      ...completed('graduate@example.org', 'maryam.rubaie@example.org', 'zahraa.kareem@example.org', 'mustafa.obaidi@example.org'),
+      ...sponsored(ORG.najaf, 'completed', ['zainab.hassan@example.org', true], ['haider.salman@example.org', true], ['mustafa.najafi@example.org', false]),
       { email: 'ahmed.khafaji@example.org', status: 'withdrawn' },
     ],
   },
