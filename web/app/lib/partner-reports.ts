@@ -79,7 +79,7 @@ function round(value: number): number {
 }
 
 // A narrow drawing (480 units) so its 18-unit labels stay readable when a phone shrinks it to ~340 px.
-export const funnelLayout = { width: 480, rowHeight: 44, barHeight: 28, labelWidth: 150, valueGap: 8, valueWidth: 64, padding: 8 } as const;
+export const funnelLayout = { width: 480, rowHeight: 44, barHeight: 28, labelWidth: 160, valueGap: 8, valueWidth: 64, padding: 8 } as const;
 
 export interface FunnelRow {
   step: FunnelStep;

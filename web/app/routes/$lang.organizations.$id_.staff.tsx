@@ -190,8 +190,14 @@ function StaffTable({ rows }: { rows: Data['rows'] }) {
         {rows.map((row) => (
           <tr key={row.id}>
             <th scope="row">
-              <bdi className="name">{row.name}</bdi>
-              {row.otherName ? <bdi className="muted">{row.otherName}</bdi> : null}
+              <span className="name">
+                <bdi>{row.name}</bdi>
+              </span>
+              {row.otherName ? (
+                <span className="muted">
+                  <bdi>{row.otherName}</bdi>
+                </span>
+              ) : null}
             </th>
             <td data-label={t('partners.table.cohort')}>
               <bdi>{row.cohort}</bdi>
@@ -226,7 +232,7 @@ function StaffTable({ rows }: { rows: Data['rows'] }) {
             <td data-label={t('partners.table.certificate')}>
               {row.certificate ? (
                 <>
-                  <span className={row.certificate.status === 'revoked' ? 'certificate-revoked' : undefined}>
+                  <span className={`certificate-status${row.certificate.status === 'revoked' ? ' certificate-revoked' : ''}`}>
                     {t(`partners.certificate.${row.certificate.status}`)}
                   </span>{' '}
                   <Link to={row.certificate.href} className="code" dir="ltr" aria-label={t('partners.certificate.verifyOf', { name: row.name })}>
