@@ -20,6 +20,11 @@ export interface TextLineOptions {
   /** Smallest size the line may shrink to when it is too wide (default: `size`); below it the line is cut with "…". */
   minSize?: number;
   color?: string;
+  /**
+   * In a tagged PDF: the line becomes a structure element of this type (`P`, `H1`, `TD`, …, default `P`) added to
+   * `parent`, in language `lang`. Without it the line is only marked content.
+   */
+  tag?: { parent: PDFKit.PDFStructureElement; type?: string; lang?: string };
 }
 
 /**
@@ -27,6 +32,7 @@ export interface TextLineOptions {
  * Arabic or mixed line (pdfkit alone shapes Arabic but has no bidi), each run is drawn at its measured offset, and a
  * line with Arabic carries its logical text as ActualText so text extraction and copy-paste get it in reading order.
  * A line too wide for its box shrinks down to `minSize`, then loses words at its end (logical order) for an ellipsis.
+ * With `tag`, the line is tagged as its own structure element (for tagged PDFs, read by screen readers).
  * Returns the drawn text, width and size.
  *
  * @example
@@ -45,11 +51,26 @@ export function drawTextLine(doc: PDFKit.PDFDocument, value: string, options: Te
   const left = align === 'right' ? options.x + options.width - width : align === 'center' ? options.x + (options.width - width) / 2 : options.x;
   doc.font(options.font).fontSize(size);
   if (options.color) doc.fillColor(options.color);
-  if (rtl) doc.markContent('Span', { actual: text });
-  for (const run of runs) {
-    if (run.text.trim()) doc.text(run.text, left + run.x, options.y, { lineBreak: false, baseline: 'alphabetic' });
+  const actual = rtl ? text : undefined;
+  const draw = () => {
+    for (const run of runs) {
+      if (run.text.trim()) doc.text(run.text, left + run.x, options.y, { lineBreak: false, baseline: 'alphabetic' });
+    }
+  };
+  if (options.tag) {
+    const { parent, type = 'P', lang } = options.tag;
+    const element = doc.struct(type, { lang });
+    parent.add(element);
+    const content = doc.markStructureContent('Span', { lang, actual });
+    draw();
+    doc.endMarkedContent();
+    element.add(doc.struct('Span', { lang, actual }, [content]));
+    element.end();
+  } else {
+    if (rtl) doc.markContent('Span', { actual });
+    draw();
+    if (rtl) doc.endMarkedContent();
   }
-  if (rtl) doc.endMarkedContent();
   return { text, width, size };
 }
 

@@ -43,6 +43,8 @@ describe('summary PDF', () => {
     expect(text).toContain('… and 7 more cohorts (see the CSV export).');
     expect(pages.length).toBeGreaterThan(3);
     expect(info).toMatch(new RegExp(`Pages:\\s+${pages.length}\\b`));
+    // Tagged for screen readers: headings, tables with header cells, page furniture as artifacts.
+    expect(info).toMatch(/Tagged:\s+yes/);
     for (const [index, page] of pages.entries()) {
       expect(page).toContain(`Page ${index + 1} of ${pages.length}`);
       if (index > 0 && index < pages.length - 1) expect(page).toContain('Average attendance');

@@ -64,6 +64,7 @@ export function renderSummaryPdf(input: SummaryPdfInput): Promise<Buffer> {
     margin: 0,
     font: null as unknown as string,
     bufferPages: true,
+    tagged: true,
     lang: locale,
     displayTitle: true,
     info: { Title: `${t('title')} — ${input.organizationName}`, Author: input.organizationName },
@@ -76,13 +77,23 @@ export function renderSummaryPdf(input: SummaryPdfInput): Promise<Buffer> {
   });
   doc.registerFont('regular', regular as unknown as string);
   doc.registerFont('bold', bold as unknown as string);
+  const root = doc.struct('Document', { lang: locale });
+  doc.addStructure(root);
+  /** Rules, bars and page furniture: not read out. */
+  const artifact = (draw: () => void, type: 'Layout' | 'Pagination' = 'Layout') => {
+    doc.markContent('Artifact', { type });
+    draw();
+    doc.endMarkedContent();
+  };
 
   /** A box's left edge in reading order: from the left in English and French, mirrored in Arabic. */
   const boxX = (offset: number, width: number) => (rtl ? MARGIN + CONTENT_WIDTH - offset - width : MARGIN + offset);
   const start = rtl ? 'right' : 'left';
   let y = MARGIN;
 
-  const line = (value: string, options: { size: number; bold?: boolean; color?: string; gap?: number; offset?: number; width?: number; align?: 'left' | 'right' | 'center' }) => {
+  type LineOptions = { size: number; bold?: boolean; color?: string; offset?: number; width?: number; align?: 'left' | 'right' | 'center'; tag?: string | null; parent?: PDFKit.PDFStructureElement };
+  /** One line in the reading direction, tagged as a paragraph (or `tag`) of the document unless `tag` is null. */
+  const line = (value: string, options: LineOptions) => {
     const width = options.width ?? CONTENT_WIDTH - (options.offset ?? 0);
     drawTextLine(doc, value, {
       x: boxX(options.offset ?? 0, width),
@@ -93,6 +104,7 @@ export function renderSummaryPdf(input: SummaryPdfInput): Promise<Buffer> {
       size: options.size,
       minSize: Math.min(options.size, 7),
       color: options.color ?? INK,
+      tag: options.tag === null ? undefined : { parent: options.parent ?? root, type: options.tag ?? 'P', lang: locale },
     });
   };
   const advance = (points: number) => {
@@ -105,14 +117,20 @@ export function renderSummaryPdf(input: SummaryPdfInput): Promise<Buffer> {
   const heading = (value: string) => {
     if (y + 70 > BOTTOM) advance(BOTTOM);
     advance(30);
-    line(value, { size: 14, bold: true, color: ACCENT });
+    line(value, { size: 14, bold: true, color: ACCENT, tag: 'H2' });
     advance(6);
-    doc.lineWidth(0.75).strokeColor(ACCENT).moveTo(MARGIN, y).lineTo(MARGIN + CONTENT_WIDTH, y).stroke();
+    artifact(() => doc.lineWidth(0.75).strokeColor(ACCENT).moveTo(MARGIN, y).lineTo(MARGIN + CONTENT_WIDTH, y).stroke());
   };
 
   /** A table with its header row repeated on every page it runs onto. */
   const table = (columns: Column[], header: Record<string, string>, rows: Array<Record<string, string>>) => {
-    const drawRow = (cells: Record<string, string>, isHeader: boolean) => {
+    const element = doc.struct('Table', { lang: locale });
+    root.add(element);
+    const drawRow = (cells: Record<string, string>, isHeader: boolean, repeated = false) => {
+      // A header repeated on a new page is page furniture: tagged once, at the top of the table.
+      const row = repeated ? null : doc.struct('TR');
+      if (row) element.add(row);
+      if (repeated) doc.markContent('Artifact', { type: 'Pagination' });
       let offset = 0;
       for (const column of columns) {
         const width = column.share * CONTENT_WIDTH;
@@ -125,10 +143,13 @@ export function renderSummaryPdf(input: SummaryPdfInput): Promise<Buffer> {
           size: isHeader ? 9.5 : 10,
           minSize: 7,
           color: isHeader ? MUTED : INK,
+          tag: row ? { parent: row, type: isHeader ? 'TH' : 'TD', lang: locale } : undefined,
         });
         offset += width;
       }
-      doc.lineWidth(0.4).strokeColor(RULE).moveTo(MARGIN, y + 6).lineTo(MARGIN + CONTENT_WIDTH, y + 6).stroke();
+      if (repeated) doc.endMarkedContent();
+      row?.end();
+      artifact(() => doc.lineWidth(0.4).strokeColor(RULE).moveTo(MARGIN, y + 6).lineTo(MARGIN + CONTENT_WIDTH, y + 6).stroke());
     };
     advance(20);
     drawRow(header, true);
@@ -136,18 +157,19 @@ export function renderSummaryPdf(input: SummaryPdfInput): Promise<Buffer> {
       const before = doc.bufferedPageRange().count;
       advance(18);
       if (doc.bufferedPageRange().count !== before) {
-        drawRow(header, true);
+        drawRow(header, true, true);
         advance(18);
       }
       drawRow(row, false);
     }
+    element.end();
   };
 
   // Title block.
   advance(22);
   line(t('title'), { size: 13, color: MUTED });
   advance(28);
-  line(input.organizationName, { size: 22, bold: true, color: ACCENT });
+  line(input.organizationName, { size: 22, bold: true, color: ACCENT, tag: 'H1' });
   advance(20);
   line(t('prepared_on', { date: formatDay(input.preparedOn, locale) }), { size: 11, color: MUTED });
   advance(18);
@@ -159,14 +181,20 @@ export function renderSummaryPdf(input: SummaryPdfInput): Promise<Buffer> {
   const labelWidth = 130;
   const numberWidth = 60;
   const barRoom = CONTENT_WIDTH - labelWidth - numberWidth - 12;
+  const funnel = doc.struct('Table', { lang: locale });
+  root.add(funnel);
   for (const step of ['enrolled', 'active', 'completed', 'certified'] as const) {
     advance(22);
     const value = input.funnel[step];
-    line(t(`funnel_step.${step}`), { size: 11, width: labelWidth });
+    const row = doc.struct('TR');
+    funnel.add(row);
+    line(t(`funnel_step.${step}`), { size: 11, width: labelWidth, tag: 'TH', parent: row });
     const barWidth = input.funnel.enrolled > 0 ? Math.max(value > 0 ? 1 : 0, (barRoom * value) / input.funnel.enrolled) : 0;
-    if (barWidth > 0) doc.rect(boxX(labelWidth, barWidth), y - 11, barWidth, 13).fillColor(ACCENT).fill();
-    line(n(value), { size: 11, bold: true, offset: labelWidth + barWidth + 8, width: numberWidth });
+    if (barWidth > 0) artifact(() => doc.rect(boxX(labelWidth, barWidth), y - 11, barWidth, 13).fillColor(ACCENT).fill());
+    line(n(value), { size: 11, bold: true, offset: labelWidth + barWidth + 8, width: numberWidth, tag: 'TD', parent: row });
+    row.end();
   }
+  funnel.end();
   if (input.hiddenCount > 0) {
     advance(22);
     line(t('hidden', { count: input.hiddenCount }), { size: 10, color: MUTED });
@@ -217,15 +245,20 @@ export function renderSummaryPdf(input: SummaryPdfInput): Promise<Buffer> {
   for (let index = 0; index < pages; index++) {
     doc.switchToPage(index);
     y = SUMMARY_PAGE.height - MARGIN - 12;
-    doc.lineWidth(0.4).strokeColor(RULE).moveTo(MARGIN, y - 14).lineTo(MARGIN + CONTENT_WIDTH, y - 14).stroke();
+    // What is counted is said once to a screen reader (first page); the rest is page furniture.
+    const furniture = index > 0;
+    if (furniture) doc.markContent('Artifact', { type: 'Pagination' });
+    artifact(() => doc.lineWidth(0.4).strokeColor(RULE).moveTo(MARGIN, y - 14).lineTo(MARGIN + CONTENT_WIDTH, y - 14).stroke());
     // One sentence a line: together they are wider than the page.
     for (const sentence of t('footer').split(/(?<=[.!؟])\s+/)) {
-      line(sentence, { size: 8, color: MUTED, width: CONTENT_WIDTH - 70 });
+      line(sentence, { size: 8, color: MUTED, width: CONTENT_WIDTH - 70, tag: furniture ? null : 'P' });
       y += 11;
     }
+    if (furniture) doc.endMarkedContent();
     y = SUMMARY_PAGE.height - MARGIN - 12;
-    line(t('page', { page: n(index + 1), pages: n(pages) }), { size: 8, color: MUTED, width: 70, offset: CONTENT_WIDTH - 70, align: rtl ? 'left' : 'right' });
+    artifact(() => line(t('page', { page: n(index + 1), pages: n(pages) }), { size: 8, color: MUTED, width: 70, offset: CONTENT_WIDTH - 70, align: rtl ? 'left' : 'right', tag: null }), 'Pagination');
   }
+  root.end();
   doc.end();
   return done;
 }
