@@ -281,8 +281,8 @@ export default function StaffDashboard() {
       {timeline ? (
         <section className="panel" aria-labelledby="attendance-title">
           <h2 id="attendance-title">{t('partners.attendance.title')}</h2>
-          <p className="muted">{t(`partners.attendance.per.${timeline.period}`)}</p>
-          <AttendanceChart points={timeline.points} lang={lang} />
+          {timeline.points.length > 0 ? <p className="muted">{t(`partners.attendance.per.${timeline.period}`)}</p> : null}
+          {timeline.points.length > 0 ? <AttendanceChart points={timeline.points} lang={lang} /> : <p>{t('partners.attendance.none')}</p>}
         </section>
       ) : null}
 
