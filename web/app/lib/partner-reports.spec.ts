@@ -104,4 +104,15 @@ describe('attendance over time geometry', () => {
     expect(ticks.length).toBeLessThanOrEqual(7);
     expect(ticks[0]?.date).toBe('2026-01-01');
   });
+
+  it('always writes the latest date, and never two dates in neighbouring columns', () => {
+    for (const length of [2, 7, 10, 13, 17, 26]) {
+      const points = Array.from({ length }, (_, index) => ({ date: `2026-03-${String(index + 1).padStart(2, '0')}`, held: 1, attended: 1, rate: 1 }));
+      const labelled = attendanceGeometry(points, false)
+        .columns.map((column, index) => (column.tick ? index : -1))
+        .filter((index) => index >= 0);
+      expect(labelled.at(-1)).toBe(length - 1);
+      labelled.slice(1).forEach((index, i) => expect(index - labelled[i]).toBeGreaterThanOrEqual(Math.min(2, length - 1)));
+    }
+  });
 });

@@ -154,12 +154,14 @@ export function attendanceGeometry(points: AttendancePoint[], rtl: boolean) {
   const baseline = top + plotHeight;
   const step = points.length > 0 ? plotWidth / points.length : plotWidth;
   const every = Math.max(1, Math.ceil(points.length / 6));
+  // Every `every`-th date, and always the latest one: when it falls between two, it takes the place of the labelled
+  // date just before it, so no two dates are ever closer than `every` columns (adjacent dates overlap).
+  const last = points.length - 1;
+  const displaced = last % every === 0 ? -1 : last - (last % every);
   const columns: AttendanceColumn[] = points.map((point, index) => {
     const x = plotStart + index * step;
     const centre = mirrorX(round(x + step / 2), width, rtl);
-    // Every `every`-th date, and the last one when it is not crowding the one before it.
-    const last = points.length - 1;
-    const labelled = index % every === 0 || (index === last && last % every >= every / 2);
+    const labelled = index === last || (index % every === 0 && index !== displaced);
     const rate = point.rate === null ? null : Math.max(0, Math.min(1, point.rate));
     const barHeight = rate === null ? 0 : round(plotHeight * rate);
     return {
