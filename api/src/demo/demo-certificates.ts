@@ -36,10 +36,11 @@ const CERTIFICATES: DemoCertificate[] = [
   },
 ];
 
-/** Final reviews recorded by the lead trainer: graduate@ (certified) and Mustafa Al-Obaidi (eligible, not issued yet). */
+/** Final reviews recorded by the lead trainer: graduate@ and Zainab Hassan (certified), Mustafa Al-Obaidi (eligible, not issued yet). */
 const FINAL_REVIEWS: Array<{ email: string; note: string }> = [
   { email: 'graduate@example.org', note: 'مشاركة ممتازة طوال الدورة، وخطة حملة واضحة وقابلة للتنفيذ.' },
   { email: 'mustafa.obaidi@example.org', note: 'أتمّ كل المتطلبات بجدّية.' },
+  { email: 'zainab.hassan@example.org', note: 'حضور منتظم وتمارين متقنة.' },
 ];
 
 export interface DemoCertificateOptions {

@@ -169,19 +169,22 @@ export async function seedExercises(manager: EntityManager): Promise<number> {
       },
     ],
   }));
-  // Mustafa passed everything in Adhamiya too: with his final review, he is eligible but has no certificate yet.
-  const eligibleWork: DemoSubmission[] = baghdad.map((a) => ({
-    cohortId: B,
-    email: 'mustafa.obaidi@example.org',
-    position: a.position,
-    versions: [
-      {
-        text: `${a.title.ar ?? a.title.en ?? 'تمرين'}: عملي مع حلقة الأعظمية.`,
-        day: -139 + a.position * 14,
-        review: { by: 'karrar.alyasiri@example.org', outcome: 'pass', feedback: 'عمل جيّد ومتماسك.', released: true },
-      },
-    ],
-  }));
+  // Mustafa and Zainab passed everything in Adhamiya too: with their final reviews, Zainab holds a certificate and
+  // Mustafa is eligible but has none yet.
+  const eligibleWork: DemoSubmission[] = ['mustafa.obaidi@example.org', 'zainab.hassan@example.org'].flatMap((email, person) =>
+    baghdad.map((a) => ({
+      cohortId: B,
+      email,
+      position: a.position,
+      versions: [
+        {
+          text: `${a.title.ar ?? a.title.en ?? 'تمرين'}: عملي مع حلقة الأعظمية.`,
+          day: -139 + person + a.position * 14,
+          review: { by: 'karrar.alyasiri@example.org', outcome: 'pass' as const, feedback: 'عمل جيّد ومتماسك.', released: true },
+        },
+      ],
+    })),
+  );
   for (const s of [...DEMO_SUBMISSIONS, ...graduateWork, ...eligibleWork]) created += await seedSubmission(manager, s);
   return created;
 }
