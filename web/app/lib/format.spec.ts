@@ -20,4 +20,11 @@ describe('formatCountry', () => {
     expect(formatCountry('JO', 'en')).toBe('Jordan');
     expect(formatCountry('tn', 'fr')).toBe('Tunisie');
   });
+
+  it('calls Palestine by the name its organizations use, in every language, and keeps other names whole', () => {
+    expect(formatCountry('PS', 'ar')).toBe('فلسطين');
+    expect(formatCountry('PS', 'en')).toBe('Palestine');
+    expect(formatCountry('ps', 'fr')).toBe('Palestine');
+    expect(formatCountry('US', 'en')).toBe('United States');
+  });
 });

@@ -9,7 +9,10 @@ export function formatDate(iso: string, locale: Locale, timeZone?: string): stri
 
 export function formatCountry(code: string, locale: Locale): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code.toUpperCase()) ?? code;
+    const region = code.toUpperCase();
+    // CLDR's long name for PS is "Palestinian Territories"; its short one, "Palestine" / فلسطين, is what the
+    // organizations there call their country. Short names elsewhere are abbreviations ("US"), so only PS takes it.
+    return new Intl.DisplayNames([locale], { type: 'region', style: region === 'PS' ? 'short' : 'long' }).of(region) ?? code;
   } catch {
     return code;
   }

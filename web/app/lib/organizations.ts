@@ -24,3 +24,20 @@ export function pageHref(pathname: string, search: string, page: number, param =
   const query = params.toString();
   return query ? `${pathname}?${query}` : pathname;
 }
+
+/**
+ * Countries offered by the directory's country filter: the Arab League's members, where the organizations work, and
+ * the countries their funders most often come from. ISO 3166-1 alpha-2; names come from Intl in the page's language.
+ */
+export const directoryCountries = [
+  'DZ', 'BH', 'KM', 'DJ', 'EG', 'IQ', 'JO', 'KW', 'LB', 'LY', 'MR', 'MA', 'OM', 'PS', 'QA', 'SA', 'SO', 'SD', 'SY', 'TN', 'AE', 'YE',
+  'BE', 'CA', 'DK', 'FR', 'DE', 'IT', 'NL', 'NO', 'ES', 'SE', 'CH', 'TR', 'GB', 'US',
+] as const;
+
+/** `[code, name]` pairs sorted by name in the reader's language; a code not in the list (typed in a URL) is kept. */
+export function countryOptions(locale: string, selected: string | undefined, nameOf: (code: string) => string): Array<[string, string]> {
+  const codes = new Set<string>(directoryCountries);
+  if (selected) codes.add(selected);
+  const collator = new Intl.Collator(locale);
+  return [...codes].map((code): [string, string] => [code, nameOf(code)]).sort((a, b) => collator.compare(a[1], b[1]));
+}

@@ -7,7 +7,7 @@ import { apiClient, call } from '~/lib/api.server';
 import { formatCountry } from '~/lib/format';
 import { fixedT } from '~/lib/i18n.server';
 import { titleMeta } from '~/lib/meta';
-import { organizationKinds, pageCount } from '~/lib/organizations';
+import { countryOptions, organizationKinds, pageCount } from '~/lib/organizations';
 import { requireLocale } from '~/lib/params.server';
 import { directoryQuerySchema } from '~/lib/schemas';
 
@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lang,
     title: fixedT(lang)('organizations.title'),
     filters,
+    countries: countryOptions(lang, filters.country, (code) => formatCountry(code, lang)),
     total: page.total,
     page: page.page,
     pages: pageCount(page.total, page.pageSize),
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OrganizationDirectory() {
-  const { lang, filters, total, page, pages, items } = useLoaderData<typeof loader>();
+  const { lang, filters, countries, total, page, pages, items } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   // Keyed by the query: after a client-side navigation (filter, clear, back) the fields show the filters applied.
   const { search } = useLocation();
@@ -59,7 +60,14 @@ export default function OrganizationDirectory() {
         </div>
         <div className="field">
           <label htmlFor="country">{t('organizations.country')}</label>
-          <input id="country" name="country" defaultValue={filters.country ?? ''} placeholder={t('organizations.countryPlaceholder')} maxLength={2} dir="ltr" autoCapitalize="characters" />
+          <select id="country" name="country" defaultValue={filters.country ?? ''}>
+            <option value="">{t('organizations.anyCountry')}</option>
+            {countries.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="city">{t('organizations.city')}</label>
