@@ -582,7 +582,7 @@ function TraineeTable() {
   const { rows, leads, cohort } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <table className="completion-table">
+    <table className="card-table completion-table">
       <caption className="visually-hidden">{t('completion.caption', { name: cohort.name })}</caption>
       <thead>
         <tr>

@@ -174,7 +174,7 @@ function StaffTable({ rows }: { rows: Data['rows'] }) {
   const { organization } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <table className="staff-table">
+    <table className="card-table staff-table">
       <caption className="visually-hidden">{t('partners.table.caption', { name: organization.name })}</caption>
       <thead>
         <tr>
