@@ -16,7 +16,7 @@ const ADD_TIMEOUT_MS = 5_000;
 
 /**
  * Moves due outbox rows to Bull every OUTBOX_POLL_MS, and takes back rows that Redis or a dead worker lost.
- * Safe with any number of workers: rows are locked with SKIP LOCKED, the job id is the row id, and every state
+ * Safe with any number of workers: rows are locked with SKIP LOCKED, a job only names its row, and every state
  * change is a conditional UPDATE (see OutboxRepository).
  */
 @Injectable()
@@ -73,11 +73,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     return this.outbox.relayDue(kinds, RELAY_BATCH_SIZE, async (rows) => {
       const byKind = new Map<string, DueMessage[]>();
       for (const row of rows) byKind.set(row.kind, [...(byKind.get(row.kind) ?? []), row]);
+      const relayedAt = Date.now();
       for (const [kind, group] of byKind) {
         const queue = this.queues.get(kind)!;
         // Throws (and so rolls the transaction back, leaving the rows pending) unless Redis took every job.
         await withTimeout(
-          queue.addBulk(group.map((row) => ({ data: { outboxId: row.id }, opts: { jobId: row.id } }))),
+          // A fresh job id per relay: after Redis lost its jobs, a leftover job hash under the row's own id made Bull
+          // ignore the add, and the row went round the reconciler for ever without reaching a worker. Two jobs for
+          // one row are harmless (only one can claim it), and SKIP LOCKED relays a pending row once anyway.
+          queue.addBulk(group.map((row) => ({ data: { outboxId: row.id }, opts: { jobId: `${row.id}:${relayedAt}` } }))),
           ADD_TIMEOUT_MS,
           `Adding ${group.length} job(s) to queue ${queue.name}`,
         );

@@ -9,7 +9,8 @@ export const CERTIFICATE_QUEUE = 'certificate';
 
 /**
  * A Bull job only names the outbox row it stands for; the row (PostgreSQL) holds the payload and the state.
- * The job id is the outbox id, so relaying the same row twice adds one job.
+ * The job id is the outbox id plus the relay's time, so a row sent round again always gets a job; a second job for
+ * the same row does nothing (the row is claimed once).
  */
 export interface OutboxJob {
   outboxId: string;
