@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,10 +16,17 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/**
+ * The PDF's text as pdftotext reads it, by page, and pdfinfo's report. poppler reports a malformed content stream
+ * (an EMC without its BDC, marked content left open at a page's end) on stderr and reads on: that must stay empty.
+ */
 async function read(input: SummaryPdfInput): Promise<{ text: string; pages: string[]; info: string }> {
   const file = join(work, `${input.locale}.pdf`);
   writeFileSync(file, await renderSummaryPdf(input));
-  const raw = logicalText(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }));
+  const extracted = spawnSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+  expect(extracted.status).toBe(0);
+  expect(extracted.stderr).toBe('');
+  const raw = logicalText(extracted.stdout);
   return { text: raw.replace(/\s+/g, ' '), pages: raw.split('\f').filter((page) => page.trim()), info: execFileSync('pdfinfo', [file], { encoding: 'utf8' }) };
 }
 

@@ -79,7 +79,10 @@ export function renderSummaryPdf(input: SummaryPdfInput): Promise<Buffer> {
   doc.registerFont('bold', bold as unknown as string);
   const root = doc.struct('Document', { lang: locale });
   doc.addStructure(root);
-  /** Rules, bars and page furniture: not read out. */
+  /**
+   * Rules, bars and page furniture: not read out. Never nest one in another: pdfkit ends an open artifact when the
+   * next begins, so the outer one's end would be an EMC without its BDC.
+   */
   const artifact = (draw: () => void, type: 'Layout' | 'Pagination' = 'Layout') => {
     doc.markContent('Artifact', { type });
     draw();
@@ -245,16 +248,18 @@ export function renderSummaryPdf(input: SummaryPdfInput): Promise<Buffer> {
   for (let index = 0; index < pages; index++) {
     doc.switchToPage(index);
     y = SUMMARY_PAGE.height - MARGIN - 12;
+    artifact(() => doc.lineWidth(0.4).strokeColor(RULE).moveTo(MARGIN, y - 14).lineTo(MARGIN + CONTENT_WIDTH, y - 14).stroke());
     // What is counted is said once to a screen reader (first page); the rest is page furniture.
     const furniture = index > 0;
-    if (furniture) doc.markContent('Artifact', { type: 'Pagination' });
-    artifact(() => doc.lineWidth(0.4).strokeColor(RULE).moveTo(MARGIN, y - 14).lineTo(MARGIN + CONTENT_WIDTH, y - 14).stroke());
-    // One sentence a line: together they are wider than the page.
-    for (const sentence of t('footer').split(/(?<=[.!؟])\s+/)) {
-      line(sentence, { size: 8, color: MUTED, width: CONTENT_WIDTH - 70, tag: furniture ? null : 'P' });
-      y += 11;
-    }
-    if (furniture) doc.endMarkedContent();
+    const footer = () => {
+      // One sentence a line: together they are wider than the page.
+      for (const sentence of t('footer').split(/(?<=[.!؟])\s+/)) {
+        line(sentence, { size: 8, color: MUTED, width: CONTENT_WIDTH - 70, tag: furniture ? null : 'P' });
+        y += 11;
+      }
+    };
+    if (furniture) artifact(footer, 'Pagination');
+    else footer();
     y = SUMMARY_PAGE.height - MARGIN - 12;
     artifact(() => line(t('page', { page: n(index + 1), pages: n(pages) }), { size: 8, color: MUTED, width: 70, offset: CONTENT_WIDTH - 70, align: rtl ? 'left' : 'right', tag: null }), 'Pagination');
   }
