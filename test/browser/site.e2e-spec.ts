@@ -78,6 +78,27 @@ describe.each([true, false])('organization directory (JavaScript %s)', (js) => {
     }));
 });
 
+describe('error pages (JavaScript off)', () => {
+  /** The page a reader lands on: its status, tab title, document language and direction, and heading. */
+  const landing = async (page: Page, path: string) => {
+    const response = await page.goto(`${WEB_URL()}${path}`);
+    const html = page.locator('html');
+    return { path, status: response?.status(), title: await page.title(), lang: await html.getAttribute('lang'), dir: await html.getAttribute('dir'), heading: await page.locator('main h1').innerText() };
+  };
+
+  it('a page that does not exist, or that the reader may not see, is titled "not found" in the page’s language, right to left in Arabic', () =>
+    withPage(false, 'ar', async (page) => {
+      const arabic = { status: 404, title: 'الصفحة غير موجودة — حلقة', lang: 'ar', dir: 'rtl', heading: 'الصفحة غير موجودة' };
+      expect(await landing(page, '/ar/no-such-page')).toEqual({ path: '/ar/no-such-page', ...arabic });
+      expect(await landing(page, '/en/no-such-page')).toEqual({ path: '/en/no-such-page', status: 404, title: 'Page not found — Halaqa', lang: 'en', dir: 'ltr', heading: 'Page not found' });
+      expect(await landing(page, '/fr/no-such-page')).toEqual({ path: '/fr/no-such-page', status: 404, title: 'Page introuvable — Halaqa', lang: 'fr', dir: 'ltr', heading: 'Page introuvable' });
+      // The Najaf forum's manager asks for the Baghdad forum's staff: the page does not exist for her.
+      await signIn(page, 'ar', 'partner@example.org');
+      const staff = `/ar/organizations/${ORG.baghdad}/staff`;
+      expect(await landing(page, staff)).toEqual({ path: staff, ...arabic });
+    }));
+});
+
 describe('security headers', () => {
   it('every response from the web carries a nonce CSP without unsafe-inline scripts, and refuses framing', () =>
     withPage(true, 'en', async (page) => {

@@ -15,6 +15,7 @@ import { ErrorPage } from './components/errors';
 import { csrf } from './lib/csrf.server';
 import { catalogs, getLocale } from './lib/i18n.server';
 import { directionOf, type Locale } from './lib/locale';
+import { titleMeta } from './lib/meta';
 import { useNonce } from './lib/nonce';
 import styles from './styles/app.css?url';
 
@@ -31,6 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { headers: csrfCookie ? { 'Set-Cookie': csrfCookie } : {} },
   );
 }
+
+// Pages without a title of their own, and error pages caught here or below a route without `meta` (an unknown path).
+export const meta = titleMeta;
 
 export type RootData = { locale: Locale; csrfToken: string; messages: (typeof catalogs)[Locale] };
 

@@ -1,28 +1,18 @@
-import { Link, isRouteErrorResponse, useRouteError } from '@remix-run/react';
+import { Link, useRouteError } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { errorKind } from '~/lib/errors';
 import { useLocale } from '~/lib/use-locale';
 import { CircleMark } from './icons';
 
-type Kind = 'notFound' | 'unavailable' | 'csrf' | 'generic';
-
-function kindOf(error: unknown): Kind {
-  if (!isRouteErrorResponse(error)) return 'generic';
-  const code = typeof error.data === 'object' && error.data !== null ? (error.data as { code?: unknown }).code : undefined;
-  if (error.status === 404) return 'notFound';
-  if (error.status === 403 && code === 'csrf.invalid') return 'csrf';
-  if (error.status === 503 || code === 'service_unavailable') return 'unavailable';
-  return 'generic';
-}
-
 /**
  * What every route's ErrorBoundary renders: a calm, localized explanation. Never the error itself — stack
- * traces and api internals stay in the server log.
+ * traces and api internals stay in the server log. The tab title says the same (`titleMeta`).
  */
 export function ErrorPage({ standalone = false }: { standalone?: boolean }) {
   const error = useRouteError();
   const { t } = useTranslation();
   const locale = useLocale();
-  const kind = kindOf(error);
+  const kind = errorKind(error);
   const panel = (
     <section className="panel error-panel" role="alert">
       <h1>{t(`errors.${kind}Title`)}</h1>

@@ -8,13 +8,14 @@ import { verifyCertificate } from '~/lib/certificates-api.server';
 import { formatDate } from '~/lib/format';
 import { raise } from '~/lib/http.server';
 import { fixedT } from '~/lib/i18n.server';
+import { pageTitle } from '~/lib/meta';
 import { notFound, requireLocale } from '~/lib/params.server';
 import certificateStyles from '~/styles/certificates.css?url';
 
 export const links = () => [{ rel: 'stylesheet', href: certificateStyles }];
 
 // A holder's name must never end up in a search engine: noindex in the page and in the header.
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Halaqa' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction<typeof loader> = (args) => [{ title: pageTitle(args) }, { name: 'robots', content: 'noindex' }];
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 type Outcome =

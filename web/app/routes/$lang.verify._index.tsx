@@ -5,12 +5,13 @@ import { VerifyForm } from '~/components/certificates';
 import { ErrorPage } from '~/components/errors';
 import { normalizeCode } from '~/lib/certificates';
 import { fixedT } from '~/lib/i18n.server';
+import { pageTitle } from '~/lib/meta';
 import { requireLocale } from '~/lib/params.server';
 import certificateStyles from '~/styles/certificates.css?url';
 
 export const links = () => [{ rel: 'stylesheet', href: certificateStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Halaqa' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction<typeof loader> = (args) => [{ title: pageTitle(args) }, { name: 'robots', content: 'noindex' }];
 
 /** `/{lang}/verify?code=…` (the form, sent with or without JavaScript) goes to the certificate's page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
