@@ -14,10 +14,11 @@ import { CohortsAndEnrollment1795286701873 } from './migrations/1795286701873-co
 import { LearningCircles1795292620036 } from './migrations/1795292620036-learning-circles';
 import { ExercisesAndFeedback1795294548625 } from './migrations/1795294548625-exercises-and-feedback';
 import { Certificates1795298703736 } from './migrations/1795298703736-certificates';
+import { ReportingOrganization1795309309817 } from './migrations/1795309309817-reporting-organization';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 
 
-export const migrations = [Foundation1795279437475, CohortsAndEnrollment1795286701873, LearningCircles1795292620036, ExercisesAndFeedback1795294548625, Certificates1795298703736];
+export const migrations = [Foundation1795279437475, CohortsAndEnrollment1795286701873, LearningCircles1795292620036, ExercisesAndFeedback1795294548625, Certificates1795298703736, ReportingOrganization1795309309817];
 
 export function baseDataSourceOptions(url: string): PostgresConnectionOptions {
   return {

@@ -56,8 +56,8 @@ describe('the demo cohorts', () => {
     // The Tunis cohort is named in French and Arabic only: an English reader sees the Arabic name.
     expect(cohorts.find((c) => c.id === COHORT.tunis)).toMatchObject({ displayName: 'دفعة تونس — السرد العام' });
     const najaf = await request(t.url).get(`/api/cohorts/${COHORT.najaf}`).expect(200);
-    // Four joined on their own; the forum's eight seats are held for it (its three staff sit in them).
-    expect(najaf.body).toMatchObject({ capacity: 30, seatsLeft: 30 - 4 - 8 });
+    // Five joined on their own (Hussein, of the forum, among them); the forum's eight seats are held for it (two of its staff sit in them).
+    expect(najaf.body).toMatchObject({ capacity: 30, seatsLeft: 30 - 5 - 8 });
     await request(t.url).get(`/api/cohorts/${COHORT.irbid}`).expect(404);
   });
 
@@ -79,15 +79,17 @@ describe('the demo cohorts', () => {
   });
 
   it('has two partner organizations with sponsored staff, some sharing their progress, a Tunis invite code, and a history row for every status', async () => {
-    const nominees = await sql<{ email: string; status: string; consent_to_share: boolean }>(
+    const staff = await sql<{ email: string; status: string; consent_to_share: boolean; seat: boolean }>(
       t,
-      'SELECT u.email, e.status, e.consent_to_share FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.cohort_id = $1 AND e.sponsoring_organization_id = $2 ORDER BY u.email',
+      `SELECT u.email, e.status, e.consent_to_share, e.sponsoring_organization_id IS NOT NULL AS seat
+       FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.cohort_id = $1 AND e.reporting_organization_id = $2 ORDER BY u.email`,
       [COHORT.najaf, ORG.najaf],
     );
-    expect(nominees).toEqual([
-      { email: 'ali.kadhim@example.org', status: 'active', consent_to_share: true },
-      { email: 'fatima.musawi@example.org', status: 'active', consent_to_share: false },
-      { email: 'hussein.hakim@example.org', status: 'active', consent_to_share: true },
+    expect(staff).toEqual([
+      { email: 'ali.kadhim@example.org', status: 'active', consent_to_share: true, seat: true },
+      { email: 'fatima.musawi@example.org', status: 'active', consent_to_share: false, seat: true },
+      // Joined through the public link naming the forum: reported to it, in none of its seats.
+      { email: 'hussein.hakim@example.org', status: 'active', consent_to_share: true, seat: false },
     ]);
     // What partner@ (Najaf forum) and the Hebron organization's manager see: attendance, a certificate, a revoked one, hidden staff.
     const report = async (email: string, organizationId: string) =>

@@ -46,7 +46,7 @@ describe('open mode', () => {
     const d = await registerAccount(t, { locale: 'fr' });
 
     const first = await join(t, a, cohortId).expect(201);
-    expect(first.body).toEqual({ id: expect.any(String), cohortId, status: 'active', waitlistPosition: null, consentToShare: false, sponsoringOrganizationId: null, createdAt: expect.any(String) });
+    expect(first.body).toEqual({ id: expect.any(String), cohortId, status: 'active', waitlistPosition: null, consentToShare: false, sponsoringOrganizationId: null, reportingOrganizationId: null, createdAt: expect.any(String) });
     await join(t, b, cohortId).expect(201);
     const third = await join(t, c, cohortId).expect(201);
     expect(third.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
@@ -331,7 +331,9 @@ describe('my enrollments', () => {
   it('changes consent; someone else’s enrollment is 404 and unchanged', async () => {
     const cohortId = await makeCohort(t);
     const [me, other] = await accounts(t, 2);
-    const id = (await join(t, me, cohortId).expect(201)).body.id as string;
+    const organizationId = await makeOrganization(t, { en: 'Consent Forum' });
+    await addMember(t, organizationId, me);
+    const id = (await join(t, me, cohortId, { organizationId }).expect(201)).body.id as string;
 
     expect((await patchMine(me, id, { consentToShare: true }).expect(200)).body).toMatchObject({ consentToShare: true, status: 'active' });
     await patchMine(other, id, { consentToShare: false }).expect(404);

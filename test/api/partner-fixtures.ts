@@ -8,14 +8,16 @@ export interface StaffOptions {
   consent?: boolean;
   /** Member of this circle since 2020 (so every session held counts). */
   circleId?: string;
+  /** false: the trainee named the organization when joining and holds none of its seats (default: placed in a seat). */
+  seat?: boolean;
 }
 
-/** An enrollment of `account` in the cohort sponsored by the organization, straight in the database; returns its id. */
+/** An enrollment of `account` in the cohort reporting to the organization (sponsored by it unless `seat: false`), straight in the database; returns its id. */
 export async function staffEnrollment(t: TestApp, organizationId: string | null, cohortId: string, account: Account, options: StaffOptions = {}): Promise<string> {
   const [row] = await sql<{ id: string }>(
     t,
-    `INSERT INTO enrollments (cohort_id, user_id, status, sponsoring_organization_id, consent_to_share) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [cohortId, account.id, options.status ?? 'active', organizationId, options.consent ?? true],
+    `INSERT INTO enrollments (cohort_id, user_id, status, sponsoring_organization_id, reporting_organization_id, consent_to_share) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [cohortId, account.id, options.status ?? 'active', options.seat === false ? null : organizationId, organizationId, options.consent ?? true],
   );
   if (options.circleId) await sql(t, `INSERT INTO circle_memberships (circle_id, enrollment_id, joined_at) VALUES ($1, $2, '2020-01-01')`, [options.circleId, row.id]);
   return row.id;
@@ -67,7 +69,7 @@ export async function bulkStaff(t: TestApp, organizationId: string, cohortId: st
   await sql(
     t,
     `WITH u AS (INSERT INTO users (email, name_latin, name_arabic) SELECT $2 || '-' || i || '@example.org', 'Staff ' || $2 || ' ' || i, 'موظف ' || i FROM generate_series(1, $3::int) i RETURNING id),
-     e AS (INSERT INTO enrollments (cohort_id, user_id, status, sponsoring_organization_id, consent_to_share) SELECT $1, id, 'active', $5, true FROM u RETURNING id)
+     e AS (INSERT INTO enrollments (cohort_id, user_id, status, sponsoring_organization_id, reporting_organization_id, consent_to_share) SELECT $1, id, 'active', $5, $5, true FROM u RETURNING id)
      INSERT INTO circle_memberships (circle_id, enrollment_id, joined_at) SELECT $4, id, '2020-01-01' FROM e`,
     [cohortId, prefix, count, circleId, organizationId],
   );

@@ -238,6 +238,8 @@ export interface DemoEnrollment {
   answers?: Record<string, string>;
   /** Placed by this organization into its seats. */
   organizationId?: string;
+  /** Joined on their own, naming this organization as theirs (reported to it, holding none of its seats). */
+  namedOrganizationId?: string;
   consentToShare?: boolean;
   viaInviteCode?: boolean;
 }
@@ -371,7 +373,9 @@ export const DEMO_COHORTS: DemoCohort[] = [
     ],
     seats: [{ organizationId: ORG.najaf, seats: 8 }],
     enrollments: [
-      ...sponsored(ORG.najaf, 'active', ['ali.kadhim@example.org', true], ['hussein.hakim@example.org', true], ['fatima.musawi@example.org', false]),
+      ...sponsored(ORG.najaf, 'active', ['ali.kadhim@example.org', true], ['fatima.musawi@example.org', false]),
+      // Hussein enrolled through the public link before the forum nominated anyone, naming the forum as his.
+      { email: 'hussein.hakim@example.org', status: 'active', namedOrganizationId: ORG.najaf, consentToShare: true },
       ...active('ahmed.khafaji@example.org', 'sara.jawad@example.org', 'abbas.shammari@example.org', 'ruqaya.hadi@example.org'),
     ],
   },

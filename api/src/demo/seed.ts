@@ -169,9 +169,18 @@ async function seedCohort(manager: EntityManager, cohort: DemoCohort): Promise<u
     const userId = idOf.get(e.email);
     if (!userId) continue;
     const [row] = await manager.query<{ id: string }[]>(
-      `INSERT INTO enrollments (cohort_id, user_id, status, sponsoring_organization_id, consent_to_share, application_answers, waitlisted_at, invite_code_id)
-       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $3::varchar = 'waitlisted' THEN clock_timestamp() END, $7) ON CONFLICT (cohort_id, user_id) DO NOTHING RETURNING id`,
-      [cohort.id, userId, e.status, e.organizationId ?? null, e.consentToShare ?? false, JSON.stringify(e.answers ?? {}), e.viaInviteCode ? inviteCodeId : null],
+      `INSERT INTO enrollments (cohort_id, user_id, status, sponsoring_organization_id, reporting_organization_id, consent_to_share, application_answers, waitlisted_at, invite_code_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $3::varchar = 'waitlisted' THEN clock_timestamp() END, $8) ON CONFLICT (cohort_id, user_id) DO NOTHING RETURNING id`,
+      [
+        cohort.id,
+        userId,
+        e.status,
+        e.organizationId ?? null,
+        e.organizationId ?? e.namedOrganizationId ?? null,
+        e.consentToShare ?? false,
+        JSON.stringify(e.answers ?? {}),
+        e.viaInviteCode ? inviteCodeId : null,
+      ],
     );
     if (!row) continue;
     let from: string | null = null;

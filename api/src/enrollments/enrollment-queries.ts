@@ -45,8 +45,9 @@ export async function waitlistPositions(manager: EntityManager, enrollmentIds: r
 }
 
 /**
- * SQL for "the person's organization" of an enrollment `e`: the organization that sponsors them, else the first
- * organization they joined. Quotas by organization or city and the roster's organization column both use it.
+ * SQL for "the person's organization" of an enrollment `e`: the organization that sponsors them, else the one they
+ * named when joining, else the first organization they joined. Quotas by organization or city and the roster's
+ * organization column use it.
  */
-export const PERSON_ORGANIZATION_ID = `COALESCE(e.sponsoring_organization_id,
+export const PERSON_ORGANIZATION_ID = `COALESCE(e.sponsoring_organization_id, e.reporting_organization_id,
   (SELECT m.organization_id FROM organization_members m WHERE m.user_id = e.user_id ORDER BY m.created_at ASC, m.id ASC LIMIT 1))`;

@@ -32,6 +32,7 @@ export class Enrollment {
   @Column({ type: 'varchar', length: 16 })
   status: EnrollmentStatus;
 
+  /** The organization whose seat the person holds (placed by its manager); seats and capacity count this column. */
   @Index()
   @Column({ type: 'uuid', nullable: true })
   sponsoringOrganizationId: string | null;
@@ -40,6 +41,20 @@ export class Enrollment {
   @JoinColumn()
   sponsoringOrganization: Relation<Organization> | null;
 
+  /**
+   * The organization this enrollment's progress is reported to while `consentToShare` holds: the sponsor when an
+   * organization placed the person in one of its seats, else the organization the person named when joining (which
+   * holds no seat: ADR 009).
+   */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  reportingOrganizationId: string | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn()
+  reportingOrganization: Relation<Organization> | null;
+
+  /** The trainee agreed to share their progress with the reporting organization; they may withdraw it at any time. */
   @Column({ type: 'boolean', default: false })
   consentToShare: boolean;
 

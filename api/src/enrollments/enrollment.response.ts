@@ -8,8 +8,15 @@ export class EnrollmentResponse {
   @ApiProperty({ format: 'uuid' }) cohortId: string;
   @ApiProperty({ enum: ENROLLMENT_STATUSES }) status: EnrollmentStatus;
   @ApiProperty({ type: Number, nullable: true, description: '1 for the first on the waitlist; null unless waitlisted.' }) waitlistPosition: number | null;
-  @ApiProperty({ description: 'Progress is shared with the sponsoring organization.' }) consentToShare: boolean;
+  @ApiProperty({ description: 'Progress is shared with the reporting organization.' }) consentToShare: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The organization whose seat the person holds.' }) sponsoringOrganizationId: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The organization the person’s progress is reported to while they consent: the sponsor, else the one they named when joining.',
+  })
+  reportingOrganizationId: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
 
@@ -21,6 +28,7 @@ export function toEnrollmentResponse(enrollment: Enrollment, waitlistPosition: n
     waitlistPosition: enrollment.status === 'waitlisted' ? waitlistPosition : null,
     consentToShare: enrollment.consentToShare,
     sponsoringOrganizationId: enrollment.sponsoringOrganizationId,
+    reportingOrganizationId: enrollment.reportingOrganizationId,
     createdAt: enrollment.createdAt.toISOString(),
   };
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Caller } from '../access/access.decorator';
 import { AuditService } from '../audit/audit.service';
-import { NotFoundException, ValidationFailedException, type FieldError } from '../common/domain.exception';
+import { ConflictException, NotFoundException, ValidationFailedException, type FieldError } from '../common/domain.exception';
 import type { Locale } from '../common/localized-text';
 import type { PageQuery } from '../common/pagination';
 import type { RequestContext } from '../common/request-context';
@@ -13,6 +13,7 @@ import { lockCohort, occupancyOf } from '../cohorts/capacity';
 import { CohortInviteCode } from '../cohorts/cohort-invite-code.entity';
 import { cohortSummaries } from '../cohorts/cohort-summaries';
 import { Cohort } from '../cohorts/cohort.entity';
+import { OrganizationMember } from '../organizations/organization-member.entity';
 import { OutboxService } from '../outbox/outbox.service';
 import { MAX_ANSWER_LENGTH, type JoinCohortDto, type UpdateMyEnrollmentDto } from './dto/enrollment.dto';
 import { queueEnrollmentEmails, type EnrollmentEmailRequest } from './enrollment-emails';
@@ -50,6 +51,7 @@ export class EnrollmentsService {
       if (!ACCEPTING_STATUSES.has(cohort.status)) throw notAccepting();
       const existing = await manager.findOne(Enrollment, { where: { cohortId, userId: caller.userId }, lock: { mode: 'pessimistic_write' } });
       assertMayJoin(existing);
+      const reporting = await reportingChoice(manager, caller.userId, dto.organizationId ?? null, dto.consentToShare);
 
       let status: EnrollmentStatus;
       let answers: Record<string, string> = {};
@@ -63,7 +65,8 @@ export class EnrollmentsService {
         status = (await occupancyOf(manager, cohortId)).seatsLeft > 0 ? 'active' : 'waitlisted';
       }
 
-      const fields = { applicationAnswers: answers, inviteCodeId, sponsoringOrganizationId: null };
+      // Someone coming back is asked again: an earlier sponsor's seat and consent do not carry over to a new stay.
+      const fields = { applicationAnswers: answers, inviteCodeId, sponsoringOrganizationId: null, ...reporting };
       let enrollment: Enrollment;
       let eventId: string;
       if (existing) {
@@ -81,7 +84,13 @@ export class EnrollmentsService {
         action: existing ? 'enrollment.rejoined' : 'enrollment.joined',
         entityType: 'enrollment',
         entityId: enrollment.id,
-        data: { cohortId, status, mode: cohort.enrollmentMode, ...(inviteCodeId ? { inviteCodeId } : {}) },
+        data: {
+          cohortId,
+          status,
+          mode: cohort.enrollmentMode,
+          ...(inviteCodeId ? { inviteCodeId } : {}),
+          ...(reporting.reportingOrganizationId ? { organizationId: reporting.reportingOrganizationId, consentToShare: reporting.consentToShare } : {}),
+        },
         ip: ctx.ip,
       });
       const template = EMAIL_ON_JOIN[status];
@@ -137,7 +146,7 @@ export class EnrollmentsService {
     };
   }
 
-  /** Consent to share progress, and leaving the cohort; someone else's enrollment is 404. */
+  /** Consent to share progress, the organization reported to, and leaving the cohort; someone else's enrollment is 404. */
   async updateMine(caller: Caller, enrollmentId: string, dto: UpdateMyEnrollmentDto, ctx: RequestContext): Promise<EnrollmentResponse> {
     return this.dataSource.transaction(async (manager) => {
       let enrollment: Enrollment;
@@ -157,14 +166,30 @@ export class EnrollmentsService {
         if (!found) throw new NotFoundException();
         enrollment = found;
       }
-      if (dto.consentToShare !== undefined && dto.consentToShare !== enrollment.consentToShare) {
+      if (dto.organizationId !== undefined && dto.organizationId !== enrollment.reportingOrganizationId) {
+        // A seat ties the person to the organization that gave it; only its managers undo that (by cancelling).
+        if (enrollment.sponsoringOrganizationId) throw new ConflictException('enrollment.sponsored', 'errors.enrollment_sponsored');
+        const reporting = await reportingChoice(manager, caller.userId, dto.organizationId, dto.consentToShare ?? false);
+        await manager.update(Enrollment, { id: enrollment.id }, reporting);
+        await this.audit.record(manager, {
+          actorId: caller.userId,
+          action: 'enrollment.organization_named',
+          entityType: 'enrollment',
+          entityId: enrollment.id,
+          data: { cohortId: enrollment.cohortId, from: enrollment.reportingOrganizationId, organizationId: reporting.reportingOrganizationId, consentToShare: reporting.consentToShare },
+          ip: ctx.ip,
+        });
+      } else if (dto.consentToShare !== undefined && dto.consentToShare !== enrollment.consentToShare) {
+        if (dto.consentToShare && !enrollment.reportingOrganizationId) {
+          throw new ValidationFailedException([{ field: 'consentToShare', code: 'consentNeedsOrganization', messageKey: 'consentNeedsOrganization' }]);
+        }
         await manager.update(Enrollment, { id: enrollment.id }, { consentToShare: dto.consentToShare });
         await this.audit.record(manager, {
           actorId: caller.userId,
           action: dto.consentToShare ? 'enrollment.consent_granted' : 'enrollment.consent_revoked',
           entityType: 'enrollment',
           entityId: enrollment.id,
-          data: { cohortId: enrollment.cohortId, sponsoringOrganizationId: enrollment.sponsoringOrganizationId },
+          data: { cohortId: enrollment.cohortId, organizationId: enrollment.reportingOrganizationId },
           ip: ctx.ip,
         });
       }
@@ -173,6 +198,26 @@ export class EnrollmentsService {
       return toEnrollmentResponse(fresh, positions.get(fresh.id) ?? null);
     });
   }
+}
+
+/**
+ * The organization a trainee reports to, as they chose it: one they belong to (else 422 on `organizationId`), or
+ * none; consent only means something with an organization to share with (else 422 on `consentToShare`).
+ */
+async function reportingChoice(
+  manager: EntityManager,
+  userId: string,
+  organizationId: string | null,
+  consentToShare: boolean | undefined,
+): Promise<{ reportingOrganizationId: string | null; consentToShare: boolean }> {
+  if (!organizationId) {
+    if (consentToShare) throw new ValidationFailedException([{ field: 'consentToShare', code: 'consentNeedsOrganization', messageKey: 'consentNeedsOrganization' }]);
+    return { reportingOrganizationId: null, consentToShare: false };
+  }
+  if (!(await manager.exists(OrganizationMember, { where: { organizationId, userId } }))) {
+    throw new ValidationFailedException([{ field: 'organizationId', code: 'notYourOrganization', messageKey: 'notYourOrganization' }]);
+  }
+  return { reportingOrganizationId: organizationId, consentToShare: consentToShare ?? false };
 }
 
 /**

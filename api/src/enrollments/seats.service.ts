@@ -92,7 +92,9 @@ export class SeatsService {
       if (existing?.status !== 'applied' && existing?.status !== 'waitlisted') assertMayJoin(existing);
       if (used >= allocation.seats) throw new ConflictException('seats.full', 'errors.seats_full');
 
-      const fields = { sponsoringOrganizationId: organizationId, inviteCodeId: null };
+      // The seat makes the organization the one reported to; consent given to another organization does not carry over.
+      const keepsConsent = existing?.reportingOrganizationId === organizationId && existing.consentToShare;
+      const fields = { sponsoringOrganizationId: organizationId, reportingOrganizationId: organizationId, consentToShare: keepsConsent, inviteCodeId: null };
       let enrollment: Enrollment;
       let eventId: string;
       if (existing) {

@@ -47,7 +47,7 @@ interface StaffRow {
 /** `FROM … WHERE …` of an organization's staff enrollments matching the filters (consent is added by the caller). */
 export function staffScope(organizationId: string, filter: StaffFilterQuery): { from: string; params: unknown[] } {
   const params: unknown[] = [organizationId];
-  const where = ['e.sponsoring_organization_id = $1'];
+  const where = ['e.reporting_organization_id = $1'];
   if (filter.cohortId) where.push(`e.cohort_id = $${params.push(filter.cohortId)}`);
   if (filter.courseSlug) where.push(`cr.slug = $${params.push(filter.courseSlug)}`);
   if (filter.city?.trim()) where.push(cityMatches('co', params.push(filter.city.trim())));

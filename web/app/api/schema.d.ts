@@ -2368,12 +2368,17 @@ export interface components {
         EnrollmentResponse: {
             /** Format: uuid */
             cohortId: string;
-            /** @description Progress is shared with the sponsoring organization. */
+            /** @description Progress is shared with the reporting organization. */
             consentToShare: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: uuid
+             * @description The organization the person’s progress is reported to while they consent: the sponsor, else the one they named when joining.
+             */
+            reportingOrganizationId: string | null;
             /**
              * Format: uuid
              * @description The organization whose seat the person holds.
@@ -2561,8 +2566,15 @@ export interface components {
             answers?: {
                 [key: string]: string;
             };
+            /** @description Share my progress with `organizationId` (default false); 422 `consentNeedsOrganization` without it. */
+            consentToShare?: boolean;
             /** @description Invite mode: the code the trainers shared (422 `inviteCodeInvalid` when unknown, expired, revoked or used up). */
             inviteCode?: string;
+            /**
+             * Format: uuid
+             * @description An organization the caller belongs to, named as theirs in this cohort: its managers see the caller’s progress while `consentToShare` holds. It takes none of the organization’s seats (ADR 009). 422 `notYourOrganization` when the caller is not a member.
+             */
+            organizationId?: string;
         };
         JwksResponse: {
             keys: components["schemas"]["PublishedJwkResponse"][];
@@ -2762,12 +2774,17 @@ export interface components {
             cohort: components["schemas"]["CohortSummaryResponse"];
             /** Format: uuid */
             cohortId: string;
-            /** @description Progress is shared with the sponsoring organization. */
+            /** @description Progress is shared with the reporting organization. */
             consentToShare: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: uuid
+             * @description The organization the person’s progress is reported to while they consent: the sponsor, else the one they named when joining.
+             */
+            reportingOrganizationId: string | null;
             /**
              * Format: uuid
              * @description The organization whose seat the person holds.
@@ -3563,8 +3580,13 @@ export interface components {
             role: "manager" | "staff";
         };
         UpdateMyEnrollmentDto: {
-            /** @description Share my progress with the organization that sponsors me. */
+            /** @description Share my progress with the organization I report to (my sponsor, or the one I named). */
             consentToShare?: boolean;
+            /**
+             * Format: uuid
+             * @description Name (or, with null, stop naming) the organization I report to in this cohort: one I belong to (422 `notYourOrganization`). Changing it withdraws consent unless `consentToShare` is sent too. 409 `enrollment_sponsored` when an organization placed me in its seat.
+             */
+            organizationId?: string | null;
             /**
              * @description Leave the cohort (from applied, waitlisted or active); the first waitlisted person takes the place.
              * @enum {string}

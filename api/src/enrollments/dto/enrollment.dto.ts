@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { IsSafeText, Omittable, Trim } from '../../common/text-rules';
 import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '../enrollment.entity';
@@ -26,12 +26,38 @@ export class JoinCohortDto {
   @MaxLength(64, { context: { max: 64 } })
   @IsSafeText()
   inviteCode?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'An organization the caller belongs to, named as theirs in this cohort: its managers see the caller’s progress while `consentToShare` holds. It takes none of the organization’s seats (ADR 009). 422 `notYourOrganization` when the caller is not a member.',
+  })
+  @Omittable()
+  @IsUUID('all')
+  organizationId?: string;
+
+  @ApiPropertyOptional({ description: 'Share my progress with `organizationId` (default false); 422 `consentNeedsOrganization` without it.' })
+  @Omittable()
+  @IsBoolean()
+  consentToShare?: boolean;
 }
 
 export const TRAINEE_STATUS_CHANGES = ['withdrawn'] as const;
 
 export class UpdateMyEnrollmentDto {
-  @ApiPropertyOptional({ description: 'Share my progress with the organization that sponsors me.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'Name (or, with null, stop naming) the organization I report to in this cohort: one I belong to (422 `notYourOrganization`). Changing it withdraws consent unless `consentToShare` is sent too. 409 `enrollment_sponsored` when an organization placed me in its seat.',
+  })
+  @Omittable()
+  @ValidateIf((_object: object, value: unknown) => value !== null)
+  @IsUUID('all')
+  organizationId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Share my progress with the organization I report to (my sponsor, or the one I named).' })
   @Omittable()
   @IsBoolean()
   consentToShare?: boolean;
