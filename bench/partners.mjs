@@ -4,9 +4,10 @@
  * (and 250 more who did not consent) across 50 cohorts of the three courses in five cities — each cohort 105 staff
  * in 5 circles, 8 sessions held with about 80 % attendance, 6 exercises of which about 70 % are passed, the
  * completed tenth holding certificates — all seeded with multi-row SQL. Measures the organization dashboard
- * (`staff-progress`, first page of 20 with its summary) as the organization's manager, a filtered page, counts the
- * SQL statements each request sends (the api counts them when BENCH_COUNT_QUERIES=1), and downloads the whole
- * completion CSV. Needs a built api, PostgreSQL and Redis. Last line: one JSON object.
+ * (`staff-progress`, first page of 20 with its summary) as the organization's manager, a filtered page and the
+ * dashboard's attendance chart (`attendance-timeline`), counts the SQL statements each request sends (the api counts
+ * them when BENCH_COUNT_QUERIES=1), and downloads the whole completion CSV. Needs a built api, PostgreSQL and Redis.
+ * Last line: one JSON object.
  *
  *   npm run bench:partners
  */
@@ -150,6 +151,13 @@ async function main() {
     const page = await timed(`GET staff-progress (${data.consenting}, first page)`, SIZES.samples, () => request(base, dashboard(), data.token));
     const deep = await timed('GET staff-progress (pages 1–50)', SIZES.samples, (i) => request(base, dashboard(`&page=${1 + (i % 50)}`), data.token));
     const filtered = await timed('GET staff-progress ?city&status', SIZES.samples, () => request(base, dashboard(`&city=${encodeURIComponent('تونس')}&status=completed`), data.token));
+    // The dashboard's attendance chart is a request of its own, over every consenting staff enrollment.
+    const timelinePath = `/api/organizations/${data.orgId}/attendance-timeline`;
+    const chart = JSON.parse(await request(base, timelinePath, data.token));
+    if (chart.items.length === 0 || !chart.items.some((item) => item.held > 0)) throw new Error(`attendance timeline answered ${chart.items.length} periods, none held`);
+    const timelineQueries = await queriesFor(base, timelinePath, data.token);
+    step(`SQL statements per attendance-timeline request: ${timelineQueries}; ${chart.items.length} ${chart.period}s`);
+    const timeline = await timed(`GET attendance-timeline (${data.consenting})`, SIZES.samples, () => request(base, timelinePath, data.token));
     const csvTimes = [];
     let lines = 0;
     for (let i = 0; i < SIZES.csvRuns; i++) {
@@ -175,6 +183,9 @@ async function main() {
         dashboard_filtered_p50_ms: filtered.p50,
         queries_per_request: queries,
         queries_per_request_filtered: queriesFiltered,
+        timeline_p50_ms: timeline.p50,
+        timeline_p95_ms: timeline.p95,
+        timeline_queries_per_request: timelineQueries,
         csv_seconds: csvSeconds,
         csv_rows: lines - 1,
       }),
