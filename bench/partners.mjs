@@ -56,10 +56,10 @@ async function seed(c) {
   await c.query(
     `WITH u AS (SELECT id, row_number() OVER (ORDER BY email) - 1 AS n FROM users WHERE email LIKE 'staff-%'),
        co AS (SELECT id, row_number() OVER (ORDER BY starts_on, id) - 1 AS k FROM cohorts)
-     INSERT INTO enrollments (cohort_id, user_id, status, sponsoring_organization_id, consent_to_share)
+     INSERT INTO enrollments (cohort_id, user_id, status, sponsoring_organization_id, reporting_organization_id, consent_to_share)
      SELECT co.id, u.id,
        CASE WHEN u.n % 20 = 0 THEN 'withdrawn' WHEN co.k % 2 = 1 AND u.n % 10 < 6 THEN 'completed' ELSE 'active' END,
-       $1, (u.n % $2) < $3
+       $1, $1, (u.n % $2) < $3
      FROM u JOIN co ON co.k = u.n / $2`,
     [orgId, perCohort, SIZES.staffPerCohort],
   );
@@ -111,7 +111,7 @@ async function seed(c) {
     await c.query(
       `SELECT count(*) FILTER (WHERE consent_to_share)::int AS consenting, count(*) FILTER (WHERE NOT consent_to_share)::int AS hidden,
          (SELECT count(*)::int FROM attendance) AS attendance, (SELECT count(*)::int FROM submissions) AS submissions, (SELECT count(*)::int FROM certificates) AS certificates
-       FROM enrollments WHERE sponsoring_organization_id = $1`,
+       FROM enrollments WHERE reporting_organization_id = $1`,
       [orgId],
     )
   ).rows;
