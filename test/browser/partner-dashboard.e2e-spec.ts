@@ -224,3 +224,56 @@ it('in English on a wide screen: a table, time left to right, the printable summ
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 }, 60_000);
+
+it('a staff member joining on their own names the organization and consents on the join form (Arabic, no JavaScript); the dashboard lets them stop or name it later', async () => {
+  const { organizationId, manager, suffix } = partner;
+  const admin = await apiLogin('admin@example.org');
+  const lina = await invite(admin, organizationId, 'staff', 'lina', 'Lina Saleh', 'لينا صالح');
+  const cohortId = await openCohort({ name: `Self join ${suffix}`, capacity: 10, mode: 'open', city: 'Amman' });
+  const staffNames = async () =>
+    (await apiCall<{ items: { trainee: { nameLatin: string } }[] }>('GET', `/api/organizations/${organizationId}/staff-progress?pageSize=100`, manager.token)).items.map((i) => i.trainee.nameLatin);
+
+  await withContext(await newPhone(browser, { javaScriptEnabled: false, locale: 'ar' }), async (page) => {
+    await signIn(page, 'ar', lina.email, password);
+    await page.goto(`${WEB_URL()}/ar/cohorts/${cohortId}`);
+    const fieldset = page.locator('fieldset.join-organization');
+    expect(await fieldset.locator('legend').innerText()).toBe('هل أرسلتك منظمة؟');
+    // Nobody is named by default: naming an organization, like sharing, is the trainee's choice.
+    expect(await fieldset.locator('select').inputValue()).toBe('');
+    expect(await fieldset.locator('option').allInnerTexts()).toEqual(['لا أحد — أشارك بصفتي الشخصية', `جمعية الشركاء ${suffix}`]);
+
+    // Consent without an organization is refused on the page, and the box stays ticked.
+    await fieldset.locator('input[type="checkbox"]').check();
+    await Promise.all([page.waitForLoadState(), page.locator('form#join button[type="submit"]').click()]);
+    expect(await fieldset.locator('.field-errors').innerText()).toBe('اختر المنظمة التي تشاركها تقدّمك، أو أزل علامة الاختيار.');
+    expect(await fieldset.locator('input[type="checkbox"]').isChecked()).toBe(true);
+
+    await fieldset.locator('select').selectOption(organizationId);
+    await Promise.all([page.waitForURL(/done=active/), page.locator('form#join button[type="submit"]').click()]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await staffNames()).toContain('Lina Saleh');
+
+    // The dashboard says whom she shares with and why; stopping hides her from the organization at once.
+    await page.goto(`${WEB_URL()}/ar/dashboard`);
+    const row = page.locator('li.my-cohort', { hasText: `Self join ${suffix}` });
+    expect(await row.locator('.consent').innerText()).toContain(`ذكرتَ جمعية الشركاء ${suffix} منظمتك في هذه الدفعة`);
+    await screenshot(page, 'join-organization-dashboard-ar-390');
+    await Promise.all([page.waitForURL(/done=consentWithdrawn/), row.locator('.consent button', { hasText: 'أوقف المشاركة' }).click()]);
+    expect(await staffNames()).not.toContain('Lina Saleh');
+  });
+
+  // Joined elsewhere without naming anyone: the dashboard offers her organization, and sharing with it.
+  const other = await openCohort({ name: `Named later ${suffix}`, capacity: 10, mode: 'open', city: 'Amman' });
+  await apiCall('POST', `/api/cohorts/${other}/enrollments`, lina.token, {});
+  await withContext(await desktop('en'), async (page) => {
+    await signIn(page, 'en', lina.email, password);
+    await page.goto(`${WEB_URL()}/en/dashboard`);
+    const row = page.locator('li.my-cohort', { hasText: `Named later ${suffix}` });
+    expect(await row.locator('.consent select').inputValue()).toBe(organizationId);
+    await row.locator('.consent input[type="checkbox"]').check();
+    await Promise.all([page.waitForURL(/done=consentGiven/), row.locator('.consent button', { hasText: 'Save' }).click()]);
+    expect(await page.locator('.my-cohorts .notice').innerText()).toBe('Your organization can now see your progress.');
+    const progress = await apiCall<{ items: { trainee: { nameLatin: string }; cohort: { id: string } }[] }>('GET', `/api/organizations/${organizationId}/staff-progress?cohortId=${other}`, manager.token);
+    expect(progress.items.map((i) => i.trainee.nameLatin)).toEqual(['Lina Saleh']);
+  });
+}, 120_000);

@@ -16,24 +16,63 @@ export interface MyCohort {
   status: string;
   waitlistPosition: number | null;
   canWithdraw: boolean;
-  sponsor: { id: string; name: string } | null;
+  /** The organization the trainee's progress is reported to while they consent; `holdsSeat` when it placed them. */
+  organization: { id: string; name: string; holdsSeat: boolean } | null;
+  /** No organization named yet, and the trainee belongs to at least one. */
+  canNameOrganization: boolean;
   consentToShare: boolean;
 }
 
 export interface MyCohortsOutcome {
-  done?: 'withdrawn' | 'consentGiven' | 'consentWithdrawn';
+  done?: 'withdrawn' | 'consentGiven' | 'consentWithdrawn' | 'organizationNamed';
   enrollmentId?: string;
   errors?: string[];
 }
 
-function ConsentForm({ cohort }: { cohort: MyCohort }) {
+/** For someone who joined without naming their organization: name one (and agree to share) now. */
+function NameOrganizationForm({ cohort, organizations }: { cohort: MyCohort; organizations: readonly { id: string; name: string }[] }) {
   const { t } = useTranslation();
-  if (!cohort.sponsor) return null;
-  const name = cohort.sponsor.name;
+  const selectId = `organization-${cohort.id}`;
   return (
     <div className="consent">
       <h4>{t('myCohorts.consentTitle')}</h4>
-      <p className="muted">{t('myCohorts.consentExplain', { organization: name })}</p>
+      <p className="muted">{t('myCohorts.nameExplain')}</p>
+      <Form method="post" action="?intent=organization" className="form compact-form" preventScrollReset>
+        <CsrfInput />
+        <input type="hidden" name="enrollmentId" value={cohort.id} />
+        <div className="field">
+          <label htmlFor={selectId}>{t('myCohorts.organizationLabel')}</label>
+          <select id={selectId} name="organizationId" defaultValue={organizations.length === 1 ? organizations[0].id : ''}>
+            {organizations.length > 1 ? <option value="">{t('myCohorts.chooseOrganization')}</option> : null}
+            {organizations.map((organization) => (
+              <option key={organization.id} value={organization.id}>
+                {organization.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="choice">
+          <input type="checkbox" name="consentToShare" />
+          {t('myCohorts.consentBox')}
+        </label>
+        <p>
+          <button type="submit" className="button">
+            {t('myCohorts.nameSubmit')}
+          </button>
+        </p>
+      </Form>
+    </div>
+  );
+}
+
+function ConsentForm({ cohort }: { cohort: MyCohort }) {
+  const { t } = useTranslation();
+  if (!cohort.organization) return null;
+  const name = cohort.organization.name;
+  return (
+    <div className="consent">
+      <h4>{t('myCohorts.consentTitle')}</h4>
+      <p className="muted">{t(cohort.organization.holdsSeat ? 'myCohorts.consentExplain' : 'myCohorts.consentExplainNamed', { organization: name })}</p>
       <p>
         <strong>{cohort.consentToShare ? t('myCohorts.consentOn', { organization: name }) : t('myCohorts.consentOff', { organization: name })}</strong>
       </p>
@@ -70,11 +109,24 @@ function WithdrawConfirmation({ cohort, lang }: { cohort: MyCohort; lang: string
 }
 
 /**
- * "My cohorts": each enrollment with its status in words, the waitlist position, sharing with a sponsoring
- * organization, and withdrawing — after a confirmation that is a page state (`?withdraw=id`), so no JavaScript
+ * "My cohorts": each enrollment with its status in words, the waitlist position, sharing with the trainee's
+ * organization (naming it when they did not at join), and withdrawing — after a confirmation that is a page state (`?withdraw=id`), so no JavaScript
  * is needed.
  */
-export function MyCohorts({ cohorts, lang, withdrawing, outcome }: { cohorts: MyCohort[]; lang: string; withdrawing: string | null; outcome?: MyCohortsOutcome }) {
+export function MyCohorts({
+  cohorts,
+  organizations,
+  lang,
+  withdrawing,
+  outcome,
+}: {
+  cohorts: MyCohort[];
+  /** The trainee's organizations, offered where they have not named one. */
+  organizations: readonly { id: string; name: string }[];
+  lang: string;
+  withdrawing: string | null;
+  outcome?: MyCohortsOutcome;
+}) {
   const { t } = useTranslation();
   return (
     <section className="panel my-cohorts" aria-labelledby="my-cohorts-title">
@@ -110,6 +162,7 @@ export function MyCohorts({ cohorts, lang, withdrawing, outcome }: { cohorts: My
               </p>
               {outcome?.errors && outcome.enrollmentId === cohort.id ? <FormErrors id={`errors-${cohort.id}`} errors={outcome.errors} /> : null}
               <ConsentForm cohort={cohort} />
+              {cohort.canNameOrganization ? <NameOrganizationForm cohort={cohort} organizations={organizations} /> : null}
               {withdrawing === cohort.id ? <WithdrawConfirmation cohort={cohort} lang={lang} /> : null}
               <p className="actions">
                 <Link className="button" to={`/${lang}/cohorts/${cohort.cohortId}`} aria-label={t('myCohorts.openOf', { name: cohort.cohortName })}>

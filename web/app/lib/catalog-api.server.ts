@@ -27,11 +27,11 @@ export function catalogApi({ token, locale }: { token?: string | null; locale: L
     courses: (query: { page?: number; pageSize?: number }) => call(api.GET('/api/courses', { params: { query } })),
     course: (slug: string) => call(api.GET('/api/courses/{slug}', { params: { path: { slug } } })),
     cohort: (id: string) => call(api.GET('/api/cohorts/{id}', { params: { path: { id } } })),
-    join: (id: string, body: { answers?: Record<string, string>; inviteCode?: string }) =>
+    join: (id: string, body: { answers?: Record<string, string>; inviteCode?: string; organizationId?: string; consentToShare?: boolean }) =>
       call(api.POST('/api/cohorts/{id}/enrollments', { params: { path: { id } }, body })),
     // Newest first; a person has a handful of enrollments, so one page of 50 is all of them in practice.
     myEnrollments: () => call(api.GET('/api/me/enrollments', { params: { query: { pageSize: 50 } } })),
-    updateEnrollment: (enrollmentId: string, body: { consentToShare?: boolean; status?: 'withdrawn' }) =>
+    updateEnrollment: (enrollmentId: string, body: { consentToShare?: boolean; status?: 'withdrawn'; organizationId?: string | null }) =>
       call(api.PATCH('/api/me/enrollments/{enrollmentId}', { params: { path: { enrollmentId } }, body })),
   };
 }
@@ -57,27 +57,53 @@ export function toCohortCard(cohort: CohortSummary, locale: Locale, viewerTimeZo
   };
 }
 
+/** An organization the signed-in person belongs to, named in the reader's language. */
+export interface MyOrganization {
+  id: string;
+  name: string;
+  role: 'manager' | 'staff';
+}
+
 /**
- * The trainee's enrollments for the dashboard, newest first, formatted for the reader; sponsoring organizations
- * named by one public read each (a person is sponsored in a handful of cohorts at most).
+ * The person's organizations by name (one public read each: a person belongs to a handful), for the join form, the
+ * dashboard's "sharing with your organization" and the manager panel.
  */
-export async function loadMyCohorts(token: string, locale: Locale): Promise<MyCohort[]> {
+export async function myOrganizations(memberships: readonly { id: string; role: 'manager' | 'staff' }[], locale: Locale): Promise<MyOrganization[]> {
+  const api = apiClient({ locale });
+  return Promise.all(
+    memberships.slice(0, 10).map(async ({ id, role }) => {
+      const org = await call(api.GET('/api/organizations/{id}', { params: { path: { id } } }));
+      return { id, role, name: org.ok ? org.data.displayName : id };
+    }),
+  );
+}
+
+/** Statuses in which a trainee may still name the organization they report to. */
+const NAMES_AN_ORGANIZATION = new Set(['applied', 'waitlisted', 'active', 'completed']);
+
+/**
+ * The trainee's enrollments for the dashboard, newest first, formatted for the reader. The organization each
+ * reports to (its sponsor, or the one the trainee named) is named from `organizations` (the trainee's own), else by
+ * one public read (someone may have left an organization that still sponsors them).
+ */
+export async function loadMyCohorts(token: string, locale: Locale, organizations: readonly MyOrganization[] = []): Promise<MyCohort[]> {
   const result = await catalogApi({ token, locale }).myEnrollments();
   if (!result.ok) return [];
   const enrollments = result.data.items;
-  const sponsorIds = [...new Set(enrollments.map((e) => e.sponsoringOrganizationId).filter((id): id is string => Boolean(id)))].slice(0, 20);
+  const names = new Map(organizations.map((o) => [o.id, o.name]));
+  const missing = [...new Set(enrollments.map((e) => e.reportingOrganizationId).filter((id): id is string => Boolean(id) && !names.has(id!)))].slice(0, 20);
   const api = apiClient({ locale });
-  const sponsors = new Map(
-    await Promise.all(
-      sponsorIds.map(async (id) => {
-        const org = await call(api.GET('/api/organizations/{id}', { params: { path: { id } } }));
-        return [id, org.ok ? org.data.displayName : ''] as const;
-      }),
-    ),
-  );
+  for (const [id, name] of await Promise.all(
+    missing.map(async (id) => {
+      const org = await call(api.GET('/api/organizations/{id}', { params: { path: { id } } }));
+      return [id, org.ok ? org.data.displayName : ''] as const;
+    }),
+  )) {
+    names.set(id, name);
+  }
   return enrollments.map((enrollment) => {
     const card = toCohortCard(enrollment.cohort, locale, null);
-    const sponsorId = enrollment.sponsoringOrganizationId;
+    const organizationId = enrollment.reportingOrganizationId;
     return {
       id: enrollment.id,
       cohortId: enrollment.cohortId,
@@ -90,7 +116,8 @@ export async function loadMyCohorts(token: string, locale: Locale): Promise<MyCo
       status: enrollment.status,
       waitlistPosition: enrollment.waitlistPosition,
       canWithdraw: canWithdraw(enrollment.status),
-      sponsor: sponsorId ? { id: sponsorId, name: sponsors.get(sponsorId) ?? '' } : null,
+      organization: organizationId ? { id: organizationId, name: names.get(organizationId) ?? '', holdsSeat: enrollment.sponsoringOrganizationId === organizationId } : null,
+      canNameOrganization: !organizationId && organizations.length > 0 && NAMES_AN_ORGANIZATION.has(enrollment.status),
       consentToShare: enrollment.consentToShare,
     };
   });
@@ -98,22 +125,44 @@ export async function loadMyCohorts(token: string, locale: Locale): Promise<MyCo
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export const MY_COHORTS_INTENTS = ['consent', 'withdraw', 'organization'] as const;
+export type MyCohortsIntent = (typeof MY_COHORTS_INTENTS)[number];
+
 /**
- * The dashboard's trainee forms (`?intent=consent|withdraw`): a redirect after success (so a reload does not post
- * again), or the api's localized refusal for that enrollment's row.
+ * The dashboard's trainee forms (`?intent=consent|withdraw|organization`): a redirect after success (so a reload does
+ * not post again), or the api's localized refusal for that enrollment's row.
  */
-export async function myCohortsAction(request: Request, locale: Locale, token: string, intent: 'consent' | 'withdraw') {
+export async function myCohortsAction(request: Request, locale: Locale, token: string, intent: MyCohortsIntent) {
   const formData = await validatedFormData(request);
-  const raw = formData.get('enrollmentId');
-  const enrollmentId = typeof raw === 'string' ? raw : '';
-  if (!uuidPattern.test(enrollmentId)) return json({ intent, enrollmentId, errors: [fixedT(locale)('myCohorts.unknown')] }, { status: 404 });
+  const text = (name: string) => {
+    const raw = formData.get(name);
+    return typeof raw === 'string' ? raw : '';
+  };
+  const enrollmentId = text('enrollmentId');
+  const t = fixedT(locale);
+  if (!uuidPattern.test(enrollmentId)) return json({ intent, enrollmentId, errors: [t('myCohorts.unknown')] }, { status: 404 });
   const api = catalogApi({ token, locale });
-  const consent = formData.get('consentToShare') === 'true';
-  const result = await api.updateEnrollment(enrollmentId, intent === 'withdraw' ? { status: 'withdrawn' } : { consentToShare: consent });
+  let body: { consentToShare?: boolean; status?: 'withdrawn'; organizationId?: string };
+  let done: 'withdrawn' | 'consentGiven' | 'consentWithdrawn' | 'organizationNamed';
+  if (intent === 'withdraw') {
+    body = { status: 'withdrawn' };
+    done = 'withdrawn';
+  } else if (intent === 'organization') {
+    // A checkbox: present ("on") when ticked, absent otherwise.
+    const consentToShare = formData.has('consentToShare');
+    const organizationId = text('organizationId');
+    if (!uuidPattern.test(organizationId)) return json({ intent, enrollmentId, errors: [t('myCohorts.chooseOrganization')] }, { status: 422 });
+    body = { organizationId, consentToShare };
+    done = consentToShare ? 'consentGiven' : 'organizationNamed';
+  } else {
+    const consentToShare = text('consentToShare') === 'true';
+    body = { consentToShare };
+    done = consentToShare ? 'consentGiven' : 'consentWithdrawn';
+  }
+  const result = await api.updateEnrollment(enrollmentId, body);
   if (!result.ok) {
     const { formErrors, fieldErrors } = problemToFormErrors(result.problem, []);
     return json({ intent, enrollmentId, errors: [...formErrors, ...Object.values(fieldErrors).flat()] }, { status: result.problem.status });
   }
-  const done = intent === 'withdraw' ? 'withdrawn' : consent ? 'consentGiven' : 'consentWithdrawn';
   return redirect(`/${locale}/dashboard?done=${done}`);
 }

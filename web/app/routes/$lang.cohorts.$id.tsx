@@ -6,10 +6,10 @@ import { JoinModeText, SeatsText } from '~/components/catalog-cohort';
 import { TextAreaField } from '~/components/catalog-forms';
 import { ProgressPanel } from '~/components/certificates';
 import { ErrorPage } from '~/components/errors';
-import { CsrfInput, FormErrors, Notice, SubmitButton, TextField } from '~/components/forms';
+import { CsrfInput, FieldErrors, FormErrors, Notice, SelectField, SubmitButton, TextField } from '~/components/forms';
 import { ChevronBack } from '~/components/icons';
 import { acceptsPeople, canWithdraw, mayJoin } from '~/lib/catalog';
-import { catalogApi, toCohortCard, type CohortDetail } from '~/lib/catalog-api.server';
+import { catalogApi, myOrganizations, toCohortCard, type CohortDetail } from '~/lib/catalog-api.server';
 import { enrollmentProgress } from '~/lib/certificates-api.server';
 import { invalid, parseForm } from '~/lib/form.server';
 import { raise } from '~/lib/http.server';
@@ -18,7 +18,7 @@ import type { Locale } from '~/lib/locale';
 import { titleMeta } from '~/lib/meta';
 import { notFound, requireLocale } from '~/lib/params.server';
 import { getOptionalUser, getToken, requireUser } from '~/lib/session.server';
-import { useForm } from '~/lib/use-form';
+import { useForm, type FieldMeta } from '~/lib/use-form';
 import certificateStyles from '~/styles/certificates.css?url';
 
 export const meta = titleMeta;
@@ -53,9 +53,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user && token && enrollment && (enrollment.status === 'active' || enrollment.status === 'completed')
       ? await enrollmentProgress(token, lang, enrollment.id).then((result) => (result.ok ? result.data : null))
       : null;
+  // A member of organizations may name theirs when joining, and agree to share their progress with it (ADR 009).
+  const organizations = user && acceptsPeople(cohort.status) && mayJoin(enrollment?.status) ? await myOrganizations(user.organizations, lang) : [];
   const t = fixedT(lang);
   return json({
     lang,
+    organizations: organizations.map(({ id, name }) => ({ id, name })),
     title: t('cohort.pageTitle', { name: cohort.displayName }),
     signedIn: Boolean(user),
     cohort: {
@@ -73,20 +76,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+/** The organization named at join (optional) and the consent checkbox, which needs an organization to mean anything. */
+const organizationShape = {
+  organizationId: z.string().regex(uuid, 'validation.organization').optional(),
+  consentToShare: z.literal('on').optional(),
+};
+
 function joinSchema(cohort: CohortDetail, lang: Locale) {
   const t = fixedT(lang);
+  let shape: Record<string, z.ZodTypeAny> = {};
   if (cohort.enrollmentMode === 'invite') {
-    return z.object({ inviteCode: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').max(100, t('cohort.inviteCodeTooLong')) });
+    shape = { inviteCode: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').max(100, t('cohort.inviteCodeTooLong')) };
   }
   if (cohort.enrollmentMode === 'application') {
-    const answerShape: Record<string, z.ZodTypeAny> = {};
     for (const question of cohort.applicationQuestions) {
       const text = z.string({ required_error: 'validation.required' }).trim().max(answerLimit, t('cohort.answerTooLong', { max: answerLimit }));
-      answerShape[answerField(question.key)] = question.required ? text.min(1, 'validation.required') : text.optional();
+      shape[answerField(question.key)] = question.required ? text.min(1, 'validation.required') : text.optional();
     }
-    return z.object(answerShape);
   }
-  return z.object({});
+  return z.object({ ...shape, ...organizationShape }).superRefine((value, ctx) => {
+    if (value.consentToShare && !value.organizationId) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['consentToShare'], message: 'validation.consentNeedsOrganization' });
+  });
 }
 
 const withdrawSchema = z.object({ enrollmentId: z.string({ required_error: 'validation.required' }).regex(uuid) });
@@ -111,7 +121,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, joinSchema(cohort, lang));
   if (submission.status !== 'success') return invalid(submission, undefined, { intent: 'join' });
   const value = submission.value as Record<string, string | undefined>;
-  const body: { answers?: Record<string, string>; inviteCode?: string } = {};
+  const body: { answers?: Record<string, string>; inviteCode?: string; organizationId?: string; consentToShare?: boolean } = {};
+  if (value.organizationId) {
+    body.organizationId = value.organizationId;
+    body.consentToShare = value.consentToShare === 'on';
+  }
   if (cohort.enrollmentMode === 'invite') body.inviteCode = value.inviteCode;
   if (cohort.enrollmentMode === 'application') {
     body.answers = {};
@@ -123,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await api.join(id, body);
   if (!result.ok) {
     // The api names answers `answers.<key>`; each message goes under its own question.
-    const fields = ['inviteCode', ...cohort.applicationQuestions.map((q) => answerField(q.key))];
+    const fields = ['inviteCode', 'organizationId', 'consentToShare', ...cohort.applicationQuestions.map((q) => answerField(q.key))];
     const aliases = Object.fromEntries(cohort.applicationQuestions.map((q) => [`answers.${q.key}`, answerField(q.key)]));
     return invalid(submission, result.problem, { fields, aliases, intent: 'join' });
   }
@@ -187,14 +201,47 @@ function WithdrawConfirmation({ enrollmentId }: { enrollmentId: string }) {
   );
 }
 
+/**
+ * "Did an organization send you?": the person's organizations (none chosen by default: naming one is a choice, as is
+ * sharing) and the consent checkbox, with what sharing shows and what it never shows.
+ */
+function OrganizationFields({ organizationField, consentField }: { organizationField: FieldMeta; consentField: FieldMeta }) {
+  const { organizations } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <fieldset className="fieldset join-organization">
+      <legend>{t('cohort.organizationLegend')}</legend>
+      <SelectField field={organizationField} label={t('cohort.organizationLabel')} hint={t('cohort.organizationHint')}>
+        <option value="">{t('cohort.organizationNone')}</option>
+        {organizations.map((organization) => (
+          <option key={organization.id} value={organization.id}>
+            {organization.name}
+          </option>
+        ))}
+      </SelectField>
+      <label className="choice">
+        <input
+          type="checkbox"
+          name={consentField.name}
+          defaultChecked={consentField.defaultValue === 'on'}
+          aria-describedby={consentField.errors?.length ? consentField.errorId : undefined}
+          aria-invalid={consentField.errors?.length ? true : undefined}
+        />
+        {t('cohort.consentBox')}
+      </label>
+      <FieldErrors field={consentField} />
+    </fieldset>
+  );
+}
+
 function JoinForm() {
-  const { cohort } = useLoaderData<typeof loader>();
+  const { cohort, organizations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const full = cohort.seatsLeft <= 0;
   const [form, fields] = useForm({
     id: 'join',
-    fields: ['inviteCode', ...cohort.questions.map((q) => q.name)],
+    fields: ['inviteCode', 'organizationId', 'consentToShare', ...cohort.questions.map((q) => q.name)],
     lastResult: actionData?.intent === 'join' ? actionData.result : undefined,
   });
   const submitLabel =
@@ -228,6 +275,7 @@ function JoinForm() {
           <TextField field={fields.inviteCode} label={t('cohort.inviteCode')} autoComplete="off" dir="ltr" hint={t('cohort.inviteCodeHint')} />
         </>
       ) : null}
+      {organizations.length > 0 ? <OrganizationFields organizationField={fields.organizationId} consentField={fields.consentToShare} /> : null}
       <p>
         <SubmitButton>{submitLabel}</SubmitButton>
       </p>

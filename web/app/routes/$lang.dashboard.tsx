@@ -11,7 +11,7 @@ import { MyCertificates } from '~/components/certificates';
 import { myCertificates } from '~/lib/certificates-api.server';
 import certificateStyles from '~/styles/certificates.css?url';
 import { loadCirclesPanel } from '~/lib/circles-api.server';
-import { loadMyCohorts, myCohortsAction } from '~/lib/catalog-api.server';
+import { loadMyCohorts, MY_COHORTS_INTENTS, myCohortsAction, myOrganizations } from '~/lib/catalog-api.server';
 import { apiClient, call } from '~/lib/api.server';
 import { displayName } from '~/lib/format';
 import { invalid, parseForm } from '~/lib/form.server';
@@ -30,24 +30,16 @@ export const links = () => [{ rel: 'stylesheet', href: certificateStyles }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLocale(params);
   const { user, token } = await requireUser(request, lang);
-  const api = apiClient({ locale: lang });
   const url = new URL(request.url);
+  const organizations = await myOrganizations(user.organizations, lang);
   const [myCohorts, circles, certificates] = await Promise.all([
-    loadMyCohorts(token, lang),
+    loadMyCohorts(token, lang, organizations),
     loadCirclesPanel(token, lang, user),
     // A graduate's certificates; the panel is simply absent when there are none (or the api cannot say).
     myCertificates(token, lang).then((result) => (result.ok ? result.data : [])),
   ]);
-  // Organizations this person manages, by name; a handful at most, so one public read each is fine for now.
-  const managed = await Promise.all(
-    user.organizations
-      .filter((membership) => membership.role === 'manager')
-      .slice(0, 10)
-      .map(async ({ id }) => {
-        const result = await call(api.GET('/api/organizations/{id}', { params: { path: { id } } }));
-        return { id, name: result.ok ? result.data.displayName : id };
-      }),
-  );
+  // Organizations this person manages get a panel of their own.
+  const managed = organizations.filter((o) => o.role === 'manager').map(({ id, name }) => ({ id, name }));
   return json({
     lang,
     title: fixedT(lang)('dashboard.title'),
@@ -57,11 +49,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Cohorts this person runs or coaches (admins run them all): a summary here, the details under /manage.
     staffing: user.isAdmin || user.staffRoles.length > 0 ? { cohorts: new Set(user.staffRoles.map((s) => s.cohortId)).size } : null,
     myCohorts,
+    organizations: organizations.map(({ id, name }) => ({ id, name })),
     circles,
     certificates,
     // `?withdraw={enrollmentId}` asks "are you sure?" in that cohort's row; `?done=` says what just happened.
     withdrawing: myCohorts.find((c) => c.canWithdraw && c.id === url.searchParams.get('withdraw'))?.id ?? null,
-    myCohortsDone: (['withdrawn', 'consentGiven', 'consentWithdrawn'] as const).find((d) => d === url.searchParams.get('done')),
+    myCohortsDone: (['withdrawn', 'consentGiven', 'consentWithdrawn', 'organizationNamed'] as const).find((d) => d === url.searchParams.get('done')),
   });
 }
 
@@ -69,7 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLocale(params);
   const { user, token } = await requireUser(request, lang);
   const intent = new URL(request.url).searchParams.get('intent');
-  if (intent === 'consent' || intent === 'withdraw') return myCohortsAction(request, lang, token, intent);
+  const myCohortsIntent = MY_COHORTS_INTENTS.find((i) => i === intent);
+  if (myCohortsIntent) return myCohortsAction(request, lang, token, myCohortsIntent);
   if (!user.isAdmin) raise(notFound());
   const api = apiClient({ token, locale: lang });
   if (intent === 'createOrganization') {
@@ -167,7 +161,7 @@ function AdminPanel() {
 }
 
 export default function Dashboard() {
-  const { lang, name, isAdmin, managed, staffing, myCohorts, circles, certificates, withdrawing, myCohortsDone } = useLoaderData<typeof loader>();
+  const { lang, name, isAdmin, managed, staffing, myCohorts, organizations, circles, certificates, withdrawing, myCohortsDone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const myCohortsOutcome: MyCohortsOutcome =
     actionData && 'enrollmentId' in actionData ? { enrollmentId: actionData.enrollmentId, errors: actionData.errors } : { done: myCohortsDone };
@@ -224,7 +218,7 @@ export default function Dashboard() {
       ))}
       {/* Trainees see their cohorts; everyone else only once they have joined one. */}
       {myCohorts.length > 0 || (!isAdmin && managed.length === 0) ? (
-        <MyCohorts cohorts={myCohorts} lang={lang} withdrawing={withdrawing} outcome={myCohortsOutcome} />
+        <MyCohorts cohorts={myCohorts} organizations={organizations} lang={lang} withdrawing={withdrawing} outcome={myCohortsOutcome} />
       ) : null}
       <nav className="panel" aria-labelledby="links-title">
         <h2 id="links-title">{t('dashboard.links.title')}</h2>
