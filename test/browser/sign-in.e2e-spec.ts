@@ -62,3 +62,33 @@ it('refuses a wrong password with a message in the page’s language, keeping th
     await context.close();
   }
 });
+
+it('counts failed sign-ins per visitor: one address that keeps guessing is stopped, another visitor still signs in', async () => {
+  // The web server trusts X-Forwarded-For from a proxy on loopback, as it would from the reverse proxy in front of it.
+  const visitor = (ip: string) => browser.newContext({ javaScriptEnabled: false, locale: 'en', extraHTTPHeaders: { 'X-Forwarded-For': ip } });
+  const guesser = await visitor('203.0.113.77');
+  try {
+    const page = await guesser.newPage();
+    await page.goto(`${WEB_URL()}/en/login`);
+    const csrf = (await page.locator('input[name="csrf"]').first().getAttribute('value')) ?? '';
+    // Fifty wrong guesses at fifty different accounts (under each account's own limit) use up this address's attempts.
+    for (let i = 0; i < 50; i += 1) {
+      const res = await guesser.request.post(`${WEB_URL()}/en/login`, { form: { csrf, email: `nobody-${i}-${Date.now()}@example.org`, password: 'wrong password' } });
+      expect(res.status()).toBe(401);
+    }
+    const stopped = await guesser.request.post(`${WEB_URL()}/en/login`, { form: { csrf, email: 'trainee@example.org', password: 'halaqa-demo' } });
+    expect(stopped.status()).toBe(429);
+    expect(await stopped.text()).toContain('Too many attempts');
+  } finally {
+    await guesser.close();
+  }
+
+  const someoneElse = await visitor('198.51.100.23');
+  try {
+    const page = await someoneElse.newPage();
+    await signIn(page, 'en', 'trainee@example.org');
+    expect(new URL(page.url()).pathname).toBe('/en/dashboard');
+  } finally {
+    await someoneElse.close();
+  }
+}, 60_000);

@@ -20,11 +20,14 @@ export function serviceUnavailable(): Response {
 
 /**
  * The typed api client for one request: bearer token (when signed in) and Accept-Language, so problem titles,
- * details and field messages come back in the reader's language.
+ * details and field messages come back in the reader's language. `clientIp` (the visitor's address, as server.mjs
+ * saw it) goes along as X-Forwarded-For where the api limits per address — signing in, signing up, password resets,
+ * certificate verification — so each visitor has their own count rather than all sharing the web server's.
  */
-export function apiClient({ token, locale }: { token?: string | null; locale: Locale }) {
+export function apiClient({ token, locale, clientIp }: { token?: string | null; locale: Locale; clientIp?: string }) {
   const headers: Record<string, string> = { 'Accept-Language': locale, Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
+  if (clientIp) headers['X-Forwarded-For'] = clientIp;
   return createClient<paths>({ baseUrl: env.apiUrl, headers });
 }
 

@@ -18,11 +18,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return json({ lang, title: fixedT(lang)('forgot.title') });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLocale(params);
   const { submission } = await parseForm(request, forgotPasswordSchema);
   if (submission.status !== 'success') return invalid(submission);
-  const result = await call(apiClient({ locale: lang }).POST('/api/auth/password-reset', { body: submission.value }));
+  const result = await call(apiClient({ locale: lang, clientIp: context.clientIp }).POST('/api/auth/password-reset', { body: submission.value }));
   if (!result.ok) return invalid(submission, result.problem, { fields: ['email'] });
   // The same answer whether or not an account exists (the api never says either).
   return json({ intent: undefined, result: submission.reply({ resetForm: true }), sent: true });

@@ -25,11 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ lang, title: fixedT(lang)('login.title'), passwordChanged: url.searchParams.has('passwordChanged') });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLocale(params);
   const { formData, submission } = await parseForm(request, loginSchema);
   if (submission.status !== 'success') return invalid(submission);
-  const result = await call(apiClient({ locale: lang }).POST('/api/auth/login', { body: submission.value }));
+  const result = await call(apiClient({ locale: lang, clientIp: context.clientIp }).POST('/api/auth/login', { body: submission.value }));
   // A 401 and a 429 alike come back as a form-level message in the page's language (the api localizes them).
   if (!result.ok) return invalid(submission, result.problem, { fields: ['email', 'password'] });
   return createUserSession(request, result.data.token, safeRedirectPath(formData.get('redirectTo'), lang));

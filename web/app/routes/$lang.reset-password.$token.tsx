@@ -19,12 +19,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return json({ lang, title: fixedT(lang)('reset.title') });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLocale(params);
   const { submission } = await parseForm(request, resetPasswordSchema);
   if (submission.status !== 'success') return invalid(submission);
   const result = await call(
-    apiClient({ locale: lang }).POST('/api/auth/password-reset/confirm', {
+    apiClient({ locale: lang, clientIp: context.clientIp }).POST('/api/auth/password-reset/confirm', {
       body: { token: params.token ?? '', password: submission.value.password },
     }),
   );

@@ -27,11 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ lang, title: fixedT(lang)('signup.title'), otherZones: otherTimeZones() });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLocale(params);
   const { submission } = await parseForm(request, signupSchema);
   if (submission.status !== 'success') return invalid(submission);
-  const result = await call(apiClient({ locale: lang }).POST('/api/auth/register', { body: submission.value }));
+  const result = await call(apiClient({ locale: lang, clientIp: context.clientIp }).POST('/api/auth/register', { body: submission.value }));
   if (!result.ok) return invalid(submission, result.problem, { fields: fieldNames });
   return createUserSession(request, result.data.token, `/${lang}/dashboard`);
 }
