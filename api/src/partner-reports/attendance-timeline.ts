@@ -59,14 +59,11 @@ export async function consentingStaff(manager: EntityManager, organizationId: st
 
 /**
  * Held and attended sessions of the organization's consenting staff per ISO week (per month past 26 weeks), with
- * the completion page's definition of both (`attendanceTimeline`): two queries whatever the number of staff.
+ * the completion page's definition of both (`attendanceTimeline`): one query whatever the number of staff, the
+ * staff selected inside it (consent read there) rather than fetched and sent back as a list of ids.
  */
 export async function organizationAttendanceTimeline(manager: EntityManager, organizationId: string, filter: StaffFilterQuery, now = new Date()): Promise<AttendanceTimelineResponse> {
-  const staff = await consentingStaff(manager, organizationId, filter);
-  const { period, periods } = await attendanceTimeline(
-    manager,
-    staff.map((s) => s.enrollmentId),
-    now,
-  );
+  const { from, params } = staffScope(organizationId, filter);
+  const { period, periods } = await attendanceTimeline(manager, { sql: `SELECT e.id ${from} AND e.consent_to_share`, params }, now);
   return { period, items: periods };
 }

@@ -74,11 +74,8 @@ export async function enrollmentAttendanceRates(manager: EntityManager, enrollme
   const result = new Map<string, AttendanceRate>(enrollmentIds.map((id) => [id, rateOf(0, 0)]));
   if (enrollmentIds.length === 0) return result;
   const rows = await manager.query<{ enrollment_id: string; held: number; attended: number }[]>(
-    `${heldByEnrollment('$1', '$2')}
-     SELECT h.enrollment_id, ${HELD_AND_ATTENDED}
-       FROM held h
-       LEFT JOIN attendance a ON a.session_id = h.id AND a.enrollment_id = h.enrollment_id
-      GROUP BY h.enrollment_id`,
+    `${heldByEnrollment('= ANY($1::uuid[])', '$2')}
+     SELECT h.enrollment_id, ${HELD_AND_ATTENDED} FROM held h GROUP BY h.enrollment_id`,
     [enrollmentIds, now],
   );
   for (const row of rows) result.set(row.enrollment_id, rateOf(row.held, row.attended));
@@ -86,20 +83,28 @@ export async function enrollmentAttendanceRates(manager: EntityManager, enrollme
 }
 
 /**
- * `WITH … held AS (enrollment_id, id, circle_id, starts_at, time_zone)`: every session held for each of the
- * enrollments (`ids`, a uuid[] parameter) before `now` (a parameter) across the circles of its cohort it was ever in.
+ * `WITH … held AS (enrollment_id, id, circle_id, starts_at, time_zone, attended)`: every session held for each
+ * enrollment whose id satisfies `enrollmentIs` (an SQL condition on an enrollment id, e.g. `= ANY($1::uuid[])` or
+ * `IN (SELECT …)`) before `now` (an SQL expression) across the circles of its cohort it was ever in, once per person
+ * and session; `attended` is true for present or late. The mark is joined in bulk and doubles as "marked anyway", so
+ * membership at the start is looked up only for people without one: testing both per row (`countsFor`) made the
+ * plan's estimate so high for a partner's 5,000 staff that PostgreSQL JIT-compiled the query (0.4 of its 0.7 s).
  */
-function heldByEnrollment(ids: string, now: string): string {
+function heldByEnrollment(enrollmentIs: string, now: string): string {
   return `WITH circles AS (
-       SELECT DISTINCT m.enrollment_id, m.circle_id FROM circle_memberships m WHERE m.enrollment_id = ANY(${ids}::uuid[])
+       SELECT DISTINCT m.enrollment_id, m.circle_id FROM circle_memberships m WHERE m.enrollment_id ${enrollmentIs}
      ), held AS (
-       SELECT c.enrollment_id, s.id, s.circle_id, s.starts_at, s.time_zone
+       SELECT c.enrollment_id, s.id, s.circle_id, s.starts_at, s.time_zone, x.status IN ('present', 'late') AS attended
          FROM circles c JOIN circle_sessions s ON s.circle_id = c.circle_id AND s.status = 'scheduled' AND s.starts_at < ${now}
-        WHERE ${countsFor('c.enrollment_id', 's')}
+         LEFT JOIN attendance x ON x.session_id = s.id AND x.enrollment_id = c.enrollment_id
+        WHERE x.id IS NOT NULL
+           OR EXISTS (SELECT 1 FROM circle_memberships m
+                WHERE m.circle_id = s.circle_id AND m.enrollment_id = c.enrollment_id
+                  AND m.joined_at <= s.starts_at AND (m.left_at IS NULL OR m.left_at > s.starts_at))
      )`;
 }
 
-const HELD_AND_ATTENDED = `count(h.id)::int AS held, count(a.id) FILTER (WHERE a.status IN ('present', 'late'))::int AS attended`;
+const HELD_AND_ATTENDED = `count(*)::int AS held, count(*) FILTER (WHERE h.attended)::int AS attended`;
 
 export interface PeriodAttendance extends AttendanceRate {
   /** First day of the period (a Monday for ISO weeks, the 1st for months), as YYYY-MM-DD. */
@@ -112,22 +117,25 @@ export const WEEKS_BEFORE_MONTHS = 26;
 /**
  * The same definition summed over many enrollments per period of time: per ISO week, or per calendar month when
  * the sessions held span more than 26 weeks. A session falls on its day in its own time zone. Every period from
- * the first session held to the last is listed, those without a session with `held: 0` and `rate: null`. One query
- * for any number of enrollments.
+ * the first session held to the last is listed, those without a session with `held: 0` and `rate: null`.
+ * `enrollments` selects the enrollments' ids in SQL (with its parameters, `$1`…), so they are never sent to the
+ * database one by one: one query for any number of enrollments.
+ *
+ * @example attendanceTimeline(manager, { sql: 'SELECT e.id FROM enrollments e WHERE e.cohort_id = $1', params: [cohortId] })
  */
 export async function attendanceTimeline(
   manager: EntityManager,
-  enrollmentIds: readonly string[],
+  enrollments: { sql: string; params: readonly unknown[] },
   now: Date = new Date(),
 ): Promise<{ period: 'week' | 'month'; periods: PeriodAttendance[] }> {
-  if (enrollmentIds.length === 0) return { period: 'week', periods: [] };
+  // Summed per session first, so the zone-local day is worked out once per session rather than once per person.
   const days = await manager.query<{ day: string; held: number; attended: number }[]>(
-    `${heldByEnrollment('$1', '$2')}
-     SELECT to_char((h.starts_at AT TIME ZONE h.time_zone)::date, 'YYYY-MM-DD') AS day, ${HELD_AND_ATTENDED}
-       FROM held h
-       LEFT JOIN attendance a ON a.session_id = h.id AND a.enrollment_id = h.enrollment_id
+    `${heldByEnrollment(`IN (${enrollments.sql})`, `$${enrollments.params.length + 1}`)},
+     sessions AS (SELECT h.starts_at, h.time_zone, ${HELD_AND_ATTENDED} FROM held h GROUP BY h.id, h.starts_at, h.time_zone)
+     SELECT to_char((s.starts_at AT TIME ZONE s.time_zone)::date, 'YYYY-MM-DD') AS day, sum(s.held)::int AS held, sum(s.attended)::int AS attended
+       FROM sessions s
       GROUP BY 1 ORDER BY 1`,
-    [enrollmentIds, now],
+    [...enrollments.params, now],
   );
   if (days.length === 0) return { period: 'week', periods: [] };
   const first = days[0].day;
