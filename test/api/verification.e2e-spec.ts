@@ -220,6 +220,16 @@ describe('GET /api/verify/{code}/credential', () => {
     expect(set.keys[1].kid).toBe(header.kid);
   });
 
+  it('is gone (410, in the reader’s language) once the certificate is revoked, while the page says it was revoked', async () => {
+    const certificate = await issued();
+    await from('10.0.2.5').get(`/api/verify/${certificate.code}/credential`).expect(200);
+    await sql(t, `UPDATE certificates SET revoked_at = now(), revocation_reason = 'Issued by mistake' WHERE id = $1`, [certificate.id]);
+    const gone = await from('10.0.2.5').get(`/api/verify/${certificate.code}/credential`, 'fr').expect(410);
+    expect(gone.body).toMatchObject({ code: 'certificate.revoked', title: 'Ce certificat a été révoqué' });
+    expect(gone.text).not.toMatch(/^ey/);
+    expect((await from('10.0.2.5').get(`/api/verify/${certificate.code}`).expect(200)).body).toMatchObject({ status: 'revoked' });
+  });
+
   it('answers 409 certificate.pdf_pending until the worker has signed it, and 404 like the page', async () => {
     const certificate = await issued({ signed: false });
     const res = await from('10.0.2.4').get(`/api/verify/${certificate.code}/credential`, 'en').expect(409);

@@ -81,6 +81,11 @@ it('shows a revoked certificate in English with its date, and not the reason', a
     const html = await page.content();
     expect(html).not.toContain('falsified');
     expect(html).not.toContain(revoked.email);
+    // Its signed credential is no longer offered, and its address leads back to this page.
+    expect(await page.locator('a[href$="/credential"]').count()).toBe(0);
+    const credential = await page.request.get(`${WEB_URL()}/en/verify/${revoked.certificate.code}/credential`, { maxRedirects: 0 });
+    expect(credential.status()).toBe(302);
+    expect(credential.headers()['location']).toBe(`/en/verify/${revoked.certificate.code.replaceAll('-', '')}`);
     await screenshot(page, 'verify-revoked-en');
   });
 });

@@ -37,7 +37,7 @@ export class VerificationController {
   @Header('Cache-Control', 'no-store')
   @ApiProduces(VC_JWT_MEDIA_TYPE)
   @ApiOkResponse({
-    description: 'The Open Badges 3.0 credential as a compact VC-JWT (EdDSA; keys at /.well-known/jwks.json). 404 as above; 409 `certificate.pdf_pending` until the worker has signed it.',
+    description: 'The Open Badges 3.0 credential as a compact VC-JWT (EdDSA; keys at /.well-known/jwks.json). 404 as above; 409 `certificate.pdf_pending` until the worker has signed it; 410 `certificate.revoked` once revoked.',
     content: { [VC_JWT_MEDIA_TYPE]: { schema: { type: 'string' } } },
   })
   async credential(@Param('code') code: string, @Ctx() ctx: RequestContext): Promise<string> {

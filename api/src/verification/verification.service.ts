@@ -46,9 +46,14 @@ export class VerificationService {
     return toVerificationResponse(await this.find(code, ['code', 'fields', 'revokedAt']));
   }
 
-  /** The compact JWS the worker signed with the PDF; 409 until it has. */
+  /**
+   * The compact JWS the worker signed with the PDF; 409 until it has. A revoked certificate's credential is no
+   * longer handed out (410): its signature would still check, and a file has no way to say it was withdrawn (the
+   * credential carries no status list yet, ADR 008); the verify page remains the place that says so.
+   */
   async credential(code: string): Promise<string> {
-    const { credentialJwt } = await this.find(code, ['code', 'credentialJwt']);
+    const { credentialJwt, revokedAt } = await this.find(code, ['code', 'credentialJwt', 'revokedAt']);
+    if (revokedAt) throw new DomainException(410, 'certificate.revoked', 'errors.certificate_revoked');
     if (!credentialJwt) throw new ConflictException('certificate.pdf_pending', 'errors.certificate_pdf_pending');
     return credentialJwt;
   }

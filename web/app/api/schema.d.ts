@@ -7483,7 +7483,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Open Badges 3.0 credential as a compact VC-JWT (EdDSA; keys at /.well-known/jwks.json). 404 as above; 409 `certificate.pdf_pending` until the worker has signed it. */
+            /** @description The Open Badges 3.0 credential as a compact VC-JWT (EdDSA; keys at /.well-known/jwks.json). 404 as above; 409 `certificate.pdf_pending` until the worker has signed it; 410 `certificate.revoked` once revoked. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -96,22 +96,25 @@ export default function VerifyCertificate() {
           <h2>{t('verify.printedTitle')}</h2>
           <p className="muted">{t('verify.printedLead')}</p>
           <VerifiedFields certificate={outcome.certificate} lang={lang} />
-          <section className="panel" aria-labelledby="check-title">
-            <h2 id="check-title">{t('verify.checkTitle')}</h2>
-            {credentialPending ? <p className="notice">{t('verify.credentialPending')}</p> : null}
-            <p>{t('verify.checkText')}</p>
-            <p>
-              <a className="button" href={`/${lang}/verify/${code}/credential`} download>
-                {t('verify.downloadCredential')}
-              </a>
-            </p>
-            <p>{t('verify.checkKeys')}</p>
-            <p>
-              <a href={jwksUrl} dir="ltr" className="break-anywhere">
-                {jwksUrl}
-              </a>
-            </p>
-          </section>
+          {/* A revoked certificate's signed credential is no longer handed out (the api answers 410). */}
+          {outcome.state === 'valid' ? (
+            <section className="panel" aria-labelledby="check-title">
+              <h2 id="check-title">{t('verify.checkTitle')}</h2>
+              {credentialPending ? <p className="notice">{t('verify.credentialPending')}</p> : null}
+              <p>{t('verify.checkText')}</p>
+              <p>
+                <a className="button" href={`/${lang}/verify/${code}/credential`} download>
+                  {t('verify.downloadCredential')}
+                </a>
+              </p>
+              <p>{t('verify.checkKeys')}</p>
+              <p>
+                <a href={jwksUrl} dir="ltr" className="break-anywhere">
+                  {jwksUrl}
+                </a>
+              </p>
+            </section>
+          ) : null}
         </>
       ) : outcome.state === 'unknown' || outcome.state === 'mistyped' ? (
         <section className="panel" aria-labelledby="retype-title">
