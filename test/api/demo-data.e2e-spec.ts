@@ -94,7 +94,7 @@ describe('the demo cohorts', () => {
     // What partner@ (Najaf forum) and the Hebron organization's manager see: attendance, a certificate, a revoked one, hidden staff.
     const report = async (email: string, organizationId: string) =>
       (await request(t.url).get(`/api/organizations/${organizationId}/staff-progress?pageSize=100`).set('authorization', bearer(await login(email))).set('accept-language', 'en').expect(200)).body as {
-        items: { trainee: { nameLatin: string }; attendance: { held: number; attended: number }; certificate: { status: string } | null }[];
+        items: { trainee: { nameLatin: string }; status: string; placement: string; attendance: { held: number; attended: number }; certificate: { status: string } | null }[];
         summary: { funnel: Record<string, number>; hiddenCount: number };
       };
     const najaf = await report('partner@example.org', ORG.najaf);
@@ -102,6 +102,8 @@ describe('the demo cohorts', () => {
     const byName = Object.fromEntries(najaf.items.map((i) => [i.trainee.nameLatin, i]));
     expect(byName['Zainab Hassan']).toMatchObject({ attendance: { held: 3, attended: 3 }, certificate: { status: 'issued' } });
     expect(byName['Haider Salman'].certificate).toMatchObject({ status: 'revoked' });
+    expect(byName['Hussein Al-Hakim']).toMatchObject({ status: 'active', placement: 'own' });
+    expect(byName['Ali Kadhim']).toMatchObject({ status: 'active', placement: 'seat' });
     const hebron = await report('mariam.abuaisha@example.org', ORG.hebron);
     expect(hebron.summary).toMatchObject({ funnel: { enrolled: 4, active: 4, completed: 0, certified: 0 }, hiddenCount: 1 });
     expect(hebron.items.every((i) => i.attendance.held > 0)).toBe(true);

@@ -32,6 +32,7 @@ interface Item {
   trainee: { nameArabic: string; nameLatin: string; displayName: string };
   cohort: { id: string; displayName: string; courseSlug: string; courseTitle: string; displayCity: string; status: string; startsOn: string; endsOn: string };
   status: string;
+  placement: string;
   attendance: { held: number; attended: number; rate: number | null };
   assignments: { required: number; passed: number };
   certificate: { code: string; status: string; verifyUrl: string } | null;
@@ -123,6 +124,7 @@ describe('GET /api/organizations/{id}/staff-progress', () => {
       trainee: { nameArabic: 'ليلى حداد', nameLatin: 'Layla Haddad', displayName: 'Layla Haddad' },
       cohort: { id: amman, displayName: 'Amman spring', courseSlug: expect.any(String), courseTitle: 'Public Narrative', displayCity: 'Amman', online: false, status: 'running', startsOn: '2026-03-01', endsOn: '2026-04-30' },
       status: 'active',
+      placement: 'seat',
       attendance: { held: 2, attended: 1, rate: 0.5 },
       assignments: { required: 2, passed: 1 },
       certificate: null,
@@ -229,12 +231,12 @@ describe('GET /api/organizations/{id}/completion.csv', () => {
     expect(body.startsWith('\uFEFF')).toBe(true);
     const lines = body.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'الاسم بالعربية,الاسم بالحروف اللاتينية,الدفعة,الدورة,المدينة,تاريخ البدء,تاريخ الانتهاء,حالة التسجيل,اللقاءات المنعقدة,اللقاءات التي حضرها,نسبة الحضور (%),التمارين المطلوبة,التمارين الناجحة,رمز الشهادة,حالة الشهادة,رابط التحقق',
+      'الاسم بالعربية,الاسم بالحروف اللاتينية,الدفعة,الدورة,المدينة,تاريخ البدء,تاريخ الانتهاء,حالة التسجيل,اللقاءات المنعقدة,اللقاءات التي حضرها,نسبة الحضور (%),التمارين المطلوبة,التمارين الناجحة,رمز الشهادة,حالة الشهادة,رابط التحقق,طريقة التسجيل',
     );
     expect(lines).toHaveLength(3);
-    expect(lines).toContain('ليلى حداد,Layla Haddad,دفعة عمّان,السرد العام,عمّان,2026-03-01,2026-04-30,مشارك,2,1,50,2,1,,,');
+    expect(lines).toContain('ليلى حداد,Layla Haddad,دفعة عمّان,السرد العام,عمّان,2026-03-01,2026-04-30,مشارك,2,1,50,2,1,,,,في أحد مقاعد المنظمة');
     expect(lines).toContain(
-      `كريم,"'=HYPERLINK(""http://evil.example"",""Karim"")",دفعة تونس,السرد العام,تونس,2025-10-01,2025-12-20,أتمّ الدورة,0,0,,0,0,${formatVerificationCode(karimCode)},صادرة,https://halaqa.example/verify/${karimCode}`,
+      `كريم,"'=HYPERLINK(""http://evil.example"",""Karim"")",دفعة تونس,السرد العام,تونس,2025-10-01,2025-12-20,أتمّ الدورة,0,0,,0,0,${formatVerificationCode(karimCode)},صادرة,https://halaqa.example/verify/${karimCode},في أحد مقاعد المنظمة`,
     );
   });
 

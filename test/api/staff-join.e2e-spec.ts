@@ -16,7 +16,7 @@ let otherOrgId: string;
 let trainer: Account;
 
 interface Report {
-  items: { enrollmentId: string; trainee: { nameLatin: string }; status: string }[];
+  items: { enrollmentId: string; trainee: { nameLatin: string }; status: string; placement: string }[];
   summary: { funnel: { enrolled: number }; seats: { cohort: { id: string }; used: number; free: number }[]; hiddenCount: number };
 }
 
@@ -67,7 +67,12 @@ describe('joining a cohort and naming one’s organization', () => {
 
     const page = await report();
     expect(names(page)).toContain('Salma Open');
-    expect(page.items.find((i) => i.trainee.nameLatin === 'Salma Open')).toMatchObject({ enrollmentId: res.body.id, status: 'active' });
+    expect(page.items.find((i) => i.trainee.nameLatin === 'Salma Open')).toMatchObject({ enrollmentId: res.body.id, status: 'active', placement: 'own' });
+    // The spreadsheet says how each person came, in the reader's language.
+    const csv = (await request(t.url).get(`/api/organizations/${orgId}/completion.csv?cohortId=${cohortId}`).set('authorization', bearer(manager)).set('accept-language', 'ar').expect(200)).text;
+    const [header, row] = csv.slice(1).trimEnd().split('\r\n');
+    expect(header.split(',').at(-1)).toBe('طريقة التسجيل');
+    expect(row.split(',').at(-1)).toBe('انضمّ بنفسه');
     // The four seats are still the organization's to give: Salma sits in an open place.
     expect(page.summary.seats.find((s) => s.cohort.id === cohortId)).toMatchObject({ used: 0, free: 4 });
     expect(await seatsLeft(cohortId)).toBe(5);
@@ -126,13 +131,14 @@ describe('joining a cohort and naming one’s organization', () => {
     const res = await join(t, late, cohortId, { organizationId: orgId, consentToShare: true }).expect(201);
     expect(res.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1, reportingOrganizationId: orgId });
     // Their manager sees them waiting and can still place them in a seat.
-    expect((await report()).items.find((i) => i.trainee.nameLatin === 'Late Staff')).toMatchObject({ status: 'waitlisted' });
+    expect((await report()).items.find((i) => i.trainee.nameLatin === 'Late Staff')).toMatchObject({ status: 'waitlisted', placement: 'own' });
     const nominated = await request(t.url)
       .post(`/api/organizations/${orgId}/seats/${cohortId}/nominations`)
       .set('authorization', bearer(manager))
       .send({ userId: late.id })
       .expect(201);
     expect(nominated.body).toMatchObject({ status: 'active', sponsoringOrganizationId: orgId, reportingOrganizationId: orgId, consentToShare: true });
+    expect((await report()).items.find((i) => i.trainee.nameLatin === 'Late Staff')).toMatchObject({ status: 'active', placement: 'seat' });
   });
 
   it('records an applicant’s organization, and asks again when another organization places them in its seat', async () => {

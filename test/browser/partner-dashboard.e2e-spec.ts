@@ -133,6 +133,7 @@ it('a manager in Arabic without JavaScript sees consenting staff only, the funne
     expect(await row('رانيا خليل').locator('td').nth(2).innerText()).toMatch(/100.?%.*حضر 2 من جلستين/su);
     expect(await row('يوسف نمر').locator('td').nth(2).innerText()).toMatch(/50.?%.*حضر 1 من جلستين/su);
     expect(await row('كريم حداد').innerText()).toContain('لم تُعقد جلسات بعد');
+    expect(await row('رانيا خليل').locator('td').nth(1).innerText()).toContain('في أحد مقاعدكم');
 
     // The funnel is one image with a title and its figures in words, drawn right to left.
     const funnel = page.locator('figure.funnel-chart svg');

@@ -71,11 +71,16 @@ export class StaffCertificate {
   @ApiProperty({ description: 'Public verification page.' }) verifyUrl: string;
 }
 
+export const STAFF_PLACEMENTS = ['seat', 'own'] as const;
+export type StaffPlacement = (typeof STAFF_PLACEMENTS)[number];
+
 export class StaffProgressItem {
   @ApiProperty({ format: 'uuid' }) enrollmentId: string;
   @ApiProperty({ type: StaffTrainee }) trainee: StaffTrainee;
   @ApiProperty({ type: StaffCohort }) cohort: StaffCohort;
   @ApiProperty({ enum: ENROLLMENT_STATUSES }) status: EnrollmentStatus;
+  @ApiProperty({ enum: STAFF_PLACEMENTS, description: '`seat`: placed by the organization in one of its seats; `own`: joined on their own, naming the organization (ADR 009).' })
+  placement: StaffPlacement;
   @ApiProperty({ type: StaffAttendance }) attendance: StaffAttendance;
   @ApiProperty({ type: StaffAssignments }) assignments: StaffAssignments;
   @ApiProperty({ type: StaffCertificate, nullable: true }) certificate: StaffCertificate | null;

@@ -22,6 +22,8 @@ const CSV_BATCH = 500;
 interface StaffRow {
   enrollment_id: string;
   status: EnrollmentStatus;
+  /** Placed by the organization in one of its seats (the sponsor is always the organization reported to). */
+  in_seat: boolean;
   name_arabic: string;
   name_latin: string;
   display_name: string;
@@ -71,7 +73,7 @@ function cityMatches(cohort: string, n: number): string {
  * trainee passed — the rule docs/certificates.md defines, evaluated in SQL for every cohort at once.
  */
 function rowSql(source: string, locale: Locale, extra = ''): string {
-  return `SELECT e.id AS enrollment_id, e.status, u.name_arabic, u.name_latin, ${nameSql('u', locale)} AS display_name,
+  return `SELECT e.id AS enrollment_id, e.status, e.sponsoring_organization_id IS NOT NULL AS in_seat, u.name_arabic, u.name_latin, ${nameSql('u', locale)} AS display_name,
       co.id AS cohort_id, co.name AS cohort_name, co.city, co.online, co.status AS cohort_status, co.starts_on::text AS starts_on, co.ends_on::text AS ends_on,
       cr.slug AS course_slug, cr.title AS course_title, req.required, req.passed,
       c.id AS certificate_id, c.code, c.revision, c.issued_at, c.revoked_at, c.pdf_revision${extra}
@@ -140,7 +142,7 @@ export class PartnerReportsService {
     const t = (key: string) => translate(locale, `partner_report.${key}`);
     const header = [
       'trainee_arabic', 'trainee_latin', 'cohort', 'course', 'city', 'starts_on', 'ends_on', 'status',
-      'held', 'attended', 'attendance_percent', 'required', 'passed', 'certificate_code', 'certificate_status', 'verify_url',
+      'held', 'attended', 'attendance_percent', 'required', 'passed', 'certificate_code', 'certificate_status', 'verify_url', 'placement',
     ].map((k) => t(`column.${k}`));
     const toItem = this.toItem.bind(this);
     const sql = `${rowSql(`(SELECT e.id, ${nameSql('u', locale)} AS sort_name ${from} AND e.consent_to_share)`, locale)} ORDER BY lower(p.sort_name), p.id`;
@@ -177,6 +179,7 @@ export class PartnerReportsService {
                 item.certificate?.code ?? '',
                 item.certificate ? t(`certificate_status.${item.certificate.status}`) : '',
                 item.certificate?.verifyUrl ?? '',
+                t(`placement.${item.placement}`),
               ]);
             })
             .join('');
@@ -213,6 +216,7 @@ export class PartnerReportsService {
         endsOn: r.ends_on,
       },
       status: r.status,
+      placement: r.in_seat ? 'seat' : 'own',
       attendance: rate ?? { held: 0, attended: 0, rate: null },
       assignments: { required: r.required, passed: r.passed },
       certificate: certificate ? { code: certificate.code, status: certificate.status, verifyUrl: certificate.verifyUrl } : null,

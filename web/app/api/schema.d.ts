@@ -3379,6 +3379,11 @@ export interface components {
             cohort: components["schemas"]["StaffCohort"];
             /** Format: uuid */
             enrollmentId: string;
+            /**
+             * @description `seat`: placed by the organization in one of its seats; `own`: joined on their own, naming the organization (ADR 009).
+             * @enum {string}
+             */
+            placement: "seat" | "own";
             /** @enum {string} */
             status: "applied" | "waitlisted" | "active" | "withdrawn" | "completed" | "rejected";
             trainee: components["schemas"]["StaffTrainee"];

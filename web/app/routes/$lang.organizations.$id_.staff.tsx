@@ -79,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       days: formatDays(item.cohort.startsOn, item.cohort.endsOn, lang),
       place: item.cohort.online ? null : item.cohort.displayCity || null,
       status: item.status,
+      placement: item.placement,
       attendance: { held: item.attendance.held, attended: item.attendance.attended, percent: formatPercent(item.attendance.rate, lang) },
       assignments: item.assignments,
       certificate: item.certificate
@@ -211,7 +212,10 @@ function StaffTable({ rows }: { rows: Data['rows'] }) {
                 ) : null}
               </span>
             </td>
-            <td data-label={t('partners.table.status')}>{t(`manage.enrollmentStatuses.${row.status}`)}</td>
+            <td data-label={t('partners.table.status')}>
+              {t(`manage.enrollmentStatuses.${row.status}`)}
+              <span className="muted placement">{t(`partners.placement.${row.placement}`)}</span>
+            </td>
             <td data-label={t('partners.table.attendance')}>
               {row.attendance.percent !== null ? (
                 <>
