@@ -12,6 +12,8 @@ export abstract class PeriodicRound implements OnApplicationBootstrap, OnModuleD
   protected constructor(
     private readonly name: string,
     private readonly intervalMs: number,
+    /** Also run a round as soon as the process has started, rather than only after the first interval. */
+    private readonly options: { atStart?: boolean } = {},
   ) {
     this.logger = new Logger(name);
   }
@@ -19,12 +21,15 @@ export abstract class PeriodicRound implements OnApplicationBootstrap, OnModuleD
   protected abstract round(): Promise<unknown>;
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.round()
-        .catch((error: unknown) => this.logger.warn(`${this.name} failed; next round in ${this.intervalMs / 60_000} min: ${(error as Error).message}`))
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
+    this.timer = setInterval(() => this.start(), this.intervalMs);
     this.timer.unref();
+    if (this.options.atStart) this.start();
+  }
+
+  private start(): void {
+    this.running ??= this.round()
+      .catch((error: unknown) => this.logger.warn(`${this.name} failed; next round in ${this.intervalMs / 60_000} min: ${(error as Error).message}`))
+      .finally(() => (this.running = undefined));
   }
 
   async onModuleDestroy(): Promise<void> {

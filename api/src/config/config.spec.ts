@@ -38,3 +38,12 @@ describe('CREDENTIAL_SIGNING_SECRET', () => {
     expect(attempt).not.toThrow(/hunter2/);
   });
 });
+
+describe('OUTBOX_RETENTION_DAYS', () => {
+  it('keeps done outbox rows 30 days unless told otherwise, and refuses less than a day', () => {
+    expect(loadConfig({}).OUTBOX_RETENTION_DAYS).toBe(30);
+    expect(loadConfig({ OUTBOX_RETENTION_DAYS: '90' }).OUTBOX_RETENTION_DAYS).toBe(90);
+    expect(() => loadConfig({ OUTBOX_RETENTION_DAYS: '0' })).toThrow(/Invalid setting OUTBOX_RETENTION_DAYS="0"/);
+    expect(() => loadConfig({ OUTBOX_RETENTION_DAYS: 'a month' })).toThrow(/OUTBOX_RETENTION_DAYS/);
+  });
+});

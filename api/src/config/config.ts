@@ -27,6 +27,8 @@ const schema = z.object({
   /** Outbox relay: how often due rows are moved to Bull, and after how long an unfinished one is taken back. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
   OUTBOX_RECLAIM_AFTER_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Done outbox rows are deleted this many days after they were processed (docs/decisions/002, amendment). */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Where the api is reached from outside (calendar feed URLs point here). */
   PUBLIC_API_URL: z.string().url().default('http://localhost:3333'),
   /**

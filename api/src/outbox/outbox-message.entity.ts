@@ -9,6 +9,8 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
  */
 @Entity('outbox_messages')
 @Index('outbox_messages_due_idx', ['status', 'availableAt'])
+// The pruner's range: done rows by age, without walking every done row through the due index.
+@Index('outbox_messages_done_idx', ['processedAt'], { where: `status = 'done'` })
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;

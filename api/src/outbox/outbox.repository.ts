@@ -101,6 +101,24 @@ export class OutboxRepository {
   }
 
   /**
+   * Deletes up to `limit` rows that were done more than `retentionDays` ago, in one statement; returns how many.
+   * Only `done` rows: pending, enqueued, processing and failed ones are work or evidence. Rows another pruner has
+   * locked are skipped, so pruners running at once delete disjoint rows and a repeat finds nothing to do. Why a
+   * done row's dedupe key may go with it: docs/decisions/002 (amendment, pruning).
+   */
+  async pruneDone(retentionDays: number, limit: number): Promise<number> {
+    const [, deleted] = await this.dataSource.query<[unknown[], number]>(
+      `DELETE FROM outbox_messages WHERE id IN (
+          SELECT id FROM outbox_messages
+           WHERE status = 'done' AND processed_at < now() - make_interval(days => $1)
+           LIMIT $2
+           FOR UPDATE SKIP LOCKED)`,
+      [retentionDays, limit],
+    );
+    return deleted;
+  }
+
+  /**
    * The effect happened. Whatever state the row reached meanwhile, it must not be attempted again. Pass a
    * transaction's manager to record it together with the effect (then a crash cannot separate the two).
    */

@@ -6,7 +6,11 @@ import { OutboxMessage } from './outbox-message.entity';
 export interface OutboxRequest<P extends Record<string, unknown> = Record<string, unknown>> {
   kind: string;
   payload: P;
-  /** Same key, same effect: a second request with this key is ignored. */
+  /**
+   * Same key, same effect: a second request with this key is ignored. Only while the row exists: done rows are
+   * pruned after OUTBOX_RETENTION_DAYS, so whatever could ask again must also be stopped by something that lasts
+   * (a row that exists once, domain state, or a window that has closed), see docs/decisions/002 (pruning).
+   */
   dedupeKey?: string;
   /** Not before this instant (reminders). */
   availableAt?: Date;
