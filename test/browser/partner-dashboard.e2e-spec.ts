@@ -270,6 +270,7 @@ it('a staff member joining on their own names the organization and consents on t
     await signIn(page, 'en', lina.email, password);
     await page.goto(`${WEB_URL()}/en/dashboard`);
     const row = page.locator('li.my-cohort', { hasText: `Named later ${suffix}` });
+    await row.locator('details.name-organization summary', { hasText: 'Did an organization send you?' }).click();
     expect(await row.locator('.consent select').inputValue()).toBe(organizationId);
     await row.locator('.consent input[type="checkbox"]').check();
     await Promise.all([page.waitForURL(/done=consentGiven/), row.locator('.consent button', { hasText: 'Save' }).click()]);

@@ -33,9 +33,10 @@ export interface MyCohortsOutcome {
 function NameOrganizationForm({ cohort, organizations }: { cohort: MyCohort; organizations: readonly { id: string; name: string }[] }) {
   const { t } = useTranslation();
   const selectId = `organization-${cohort.id}`;
+  // Folded away: many people take part on their own, and a form in every row would nag them.
   return (
-    <div className="consent">
-      <h4>{t('myCohorts.consentTitle')}</h4>
+    <details className="consent name-organization">
+      <summary>{t('myCohorts.nameSummary')}</summary>
       <p className="muted">{t('myCohorts.nameExplain')}</p>
       <Form method="post" action="?intent=organization" className="form compact-form" preventScrollReset>
         <CsrfInput />
@@ -61,7 +62,7 @@ function NameOrganizationForm({ cohort, organizations }: { cohort: MyCohort; org
           </button>
         </p>
       </Form>
-    </div>
+    </details>
   );
 }
 
