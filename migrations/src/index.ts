@@ -16,10 +16,11 @@ import { ExercisesAndFeedback1795294548625 } from './migrations/1795294548625-ex
 import { Certificates1795298703736 } from './migrations/1795298703736-certificates';
 import { ReportingOrganization1795309309817 } from './migrations/1795309309817-reporting-organization';
 import { OutboxPruning1795310570613 } from './migrations/1795310570613-outbox-pruning';
+import { WorkerHeartbeats1795310888983 } from './migrations/1795310888983-worker-heartbeats';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 
 
-export const migrations = [Foundation1795279437475, CohortsAndEnrollment1795286701873, LearningCircles1795292620036, ExercisesAndFeedback1795294548625, Certificates1795298703736, ReportingOrganization1795309309817, OutboxPruning1795310570613];
+export const migrations = [Foundation1795279437475, CohortsAndEnrollment1795286701873, LearningCircles1795292620036, ExercisesAndFeedback1795294548625, Certificates1795298703736, ReportingOrganization1795309309817, OutboxPruning1795310570613, WorkerHeartbeats1795310888983];
 
 export function baseDataSourceOptions(url: string): PostgresConnectionOptions {
   return {

@@ -47,3 +47,11 @@ describe('OUTBOX_RETENTION_DAYS', () => {
     expect(() => loadConfig({ OUTBOX_RETENTION_DAYS: 'a month' })).toThrow(/OUTBOX_RETENTION_DAYS/);
   });
 });
+
+describe('WORKER_HEARTBEAT_MS', () => {
+  it('is 10 s unless told otherwise, and refuses an interval too short to be a heartbeat', () => {
+    expect(loadConfig({}).WORKER_HEARTBEAT_MS).toBe(10_000);
+    expect(loadConfig({ WORKER_HEARTBEAT_MS: '250' }).WORKER_HEARTBEAT_MS).toBe(250);
+    expect(() => loadConfig({ WORKER_HEARTBEAT_MS: '5' })).toThrow(/Invalid setting WORKER_HEARTBEAT_MS="5"/);
+  });
+});

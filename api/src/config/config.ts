@@ -29,6 +29,11 @@ const schema = z.object({
   OUTBOX_RECLAIM_AFTER_MS: z.coerce.number().int().min(100).default(60_000),
   /** Done outbox rows are deleted this many days after they were processed (docs/decisions/002, amendment). */
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
+   * How often each worker records that it is alive; GET /api/health reports the worker down after 3 intervals
+   * without one. Give the api and the workers the same value.
+   */
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Where the api is reached from outside (calendar feed URLs point here). */
   PUBLIC_API_URL: z.string().url().default('http://localhost:3333'),
   /**

@@ -4,6 +4,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { CertificateBatch } from '../certificates/certificate-batch.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { FinalReview } from '../completion/final-review.entity';
+import { WorkerHeartbeat } from '../health/worker-heartbeat.entity';
 import { PasswordReset } from '../auth/password-reset.entity';
 import { RateLimitBucket } from '../auth/rate-limit-bucket.entity';
 import { Session } from '../auth/session.entity';
@@ -39,5 +40,5 @@ export const ENTITIES = [
   Course, CourseVersion, Cohort, CohortStaff, SeatAllocation, CohortInviteCode, Enrollment, EnrollmentEvent,
   LearningCircle, CircleCoach, CircleMembership, SessionSeries, CircleSession, Attendance, CalendarFeed,
   Assignment, AssignmentExtension, Submission, SubmissionVersion, SubmissionFile, Review, FeedbackComment,
-  FinalReview, CertificateBatch, Certificate,
+  FinalReview, CertificateBatch, Certificate, WorkerHeartbeat,
 ];

@@ -2491,6 +2491,7 @@ export interface components {
             redis: "up" | "down";
             /** @enum {string} */
             status: "ok" | "degraded";
+            worker: components["schemas"]["WorkerHealth"];
         };
         InstantiateResponse: {
             /** @description How many assignments were created now (0 when all existed). */
@@ -3745,6 +3746,11 @@ export interface components {
         WithdrawEnrollmentDto: {
             /** @description Why, for the audit log (not sent to the trainee). */
             reason?: string;
+        };
+        WorkerHealth: {
+            lastSeenSeconds: number | null;
+            /** @enum {string} */
+            status: "up" | "down";
         };
     };
     responses: never;
