@@ -83,6 +83,13 @@ const workerEnv = () => ({
   OUTBOX_RECLAIM_AFTER_MS: '1500',
 });
 
+/**
+ * How long the rest of a batch may take to arrive after the fault. Alone it takes 10-15 s; in the full suite, beside
+ * Chromium and the certificate workers on two cores, one CI run needed more than 40 s. What the test checks is that
+ * every email arrives exactly once, not how fast (speed is the benchmarks' business).
+ */
+const FAULT_BUDGET_MS = 90_000;
+
 describe('outbox relay when Redis fails', () => {
   it('starts without Redis, keeps an email requested meanwhile, and sends it once Redis is back', async () => {
     await redis.stop();
@@ -107,12 +114,12 @@ describe('outbox relay when Redis fails', () => {
     await redis.flushAll();
     const atFlush = sentTo('flushed').length;
 
-    await smtp.waitFor(() => sentTo('flushed').length >= 200, 30_000);
+    await smtp.waitFor(() => sentTo('flushed').length >= 200, FAULT_BUDGET_MS);
     await new Promise((resolve) => setTimeout(resolve, 500)); // anything extra would show up now
     expect(atFlush).toBeLessThan(200);
     expectExactlyOnce('flushed', 200);
     expect((await statuses()).done).toBe(201);
-  });
+  }, FAULT_BUDGET_MS + 30_000);
 
   it('loses nothing and duplicates nothing when Redis is killed and restarted empty in the middle of 200 emails', async () => {
     worker = await startWorker(workerEnv());
@@ -125,10 +132,10 @@ describe('outbox relay when Redis fails', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await redis.start();
 
-    await smtp.waitFor(() => sentTo('restarted').length >= 200, 40_000);
+    await smtp.waitFor(() => sentTo('restarted').length >= 200, FAULT_BUDGET_MS);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(atKill).toBeLessThan(200);
     expectExactlyOnce('restarted', 200);
     expect((await statuses()).done).toBe(401);
-  });
+  }, FAULT_BUDGET_MS + 30_000);
 });
