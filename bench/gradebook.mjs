@@ -9,16 +9,11 @@
  *
  *   npm run bench:gradebook
  */
-import { benchDatabase, newToken, sha256, startApi, step, timed, withClient } from './lib.mjs';
+import { benchDatabase, newToken, queriesFor, request, sha256, startApi, step, timed, withClient } from './lib.mjs';
 import { readFileSync } from 'node:fs';
 
 const DB = 'halaqa_bench_gradebook';
 const SIZES = { trainees: 2000, smallTrainees: 200, assignments: 25, circleSize: 20, pageSize: 100, samples: 100, csvRuns: 3 };
-
-
-
-
-
 
 const level = (key, points, en) => ({ key, points, label: { en }, description: { en } });
 const RUBRIC = JSON.stringify(
@@ -92,23 +87,6 @@ async function seed(c) {
   await c.query('ANALYZE');
   const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM submissions`)).rows;
   return { token, big, small, submissions: n };
-}
-
-
-
-async function request(base, path, token) {
-  const res = await fetch(base + path, { headers: { 'accept-language': 'ar', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
-  const text = await res.text();
-  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return text;
-}
-
-/** SQL statements the api sent for one request (BENCH_COUNT_QUERIES=1). */
-async function queriesFor(base, path, token) {
-  const count = async () => JSON.parse(await request(base, '/api/bench/query-count')).queries;
-  const before = await count();
-  await request(base, path, token);
-  return (await count()) - before;
 }
 
 const rssMb = (pid) => {

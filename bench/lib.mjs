@@ -111,3 +111,19 @@ export async function timed(name, n, once) {
   step(`${name.padEnd(34)} p50 ${String(result.p50).padStart(6)} ms   p95 ${String(result.p95).padStart(6)} ms`);
   return result;
 }
+
+/** GET as an Arabic reader (with a session token if given); anything but 200 stops the bench with the api's answer. */
+export async function request(base, path, token) {
+  const res = await fetch(base + path, { headers: { 'accept-language': 'ar', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${text.slice(0, 300)}`);
+  return text;
+}
+
+/** SQL statements the api sent for one request (the api started with BENCH_COUNT_QUERIES=1). */
+export async function queriesFor(base, path, token) {
+  const count = async () => JSON.parse(await request(base, '/api/bench/query-count')).queries;
+  const before = await count();
+  await request(base, path, token);
+  return (await count()) - before;
+}

@@ -11,7 +11,7 @@
  *
  *   npm run bench:partners
  */
-import { benchDatabase, newToken, sha256, startApi, step, timed, withClient } from './lib.mjs';
+import { benchDatabase, newToken, queriesFor, request, sha256, startApi, step, timed, withClient } from './lib.mjs';
 
 const DB = 'halaqa_bench_partners';
 const SIZES = { cohorts: 50, staffPerCohort: 100, hiddenPerCohort: 5, circlesPerCohort: 5, sessions: 8, assignments: 6, pageSize: 20, samples: 100, csvRuns: 3 };
@@ -116,21 +116,6 @@ async function seed(c) {
     )
   ).rows;
   return { token, orgId, cohortId: cohorts[7].id, ...counts };
-}
-
-async function request(base, path, token) {
-  const res = await fetch(base + path, { headers: { 'accept-language': 'ar', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
-  const text = await res.text();
-  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return text;
-}
-
-/** SQL statements the api sent for one request (BENCH_COUNT_QUERIES=1). */
-async function queriesFor(base, path, token) {
-  const count = async () => JSON.parse(await request(base, '/api/bench/query-count')).queries;
-  const before = await count();
-  await request(base, path, token);
-  return (await count()) - before;
 }
 
 async function main() {

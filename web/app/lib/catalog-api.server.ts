@@ -69,13 +69,13 @@ export interface MyOrganization {
  * dashboard's "sharing with your organization" and the manager panel.
  */
 export async function myOrganizations(memberships: readonly { id: string; role: 'manager' | 'staff' }[], locale: Locale): Promise<MyOrganization[]> {
-  const api = apiClient({ locale });
-  return Promise.all(
-    memberships.slice(0, 10).map(async ({ id, role }) => {
-      const org = await call(api.GET('/api/organizations/{id}', { params: { path: { id } } }));
-      return { id, role, name: org.ok ? org.data.displayName : id };
-    }),
-  );
+  return Promise.all(memberships.slice(0, 10).map(async ({ id, role }) => ({ id, role, name: (await organizationName(id, locale)) ?? id })));
+}
+
+/** An organization's name in the reader's language (its public page's), or null when it cannot be read. */
+async function organizationName(id: string, locale: Locale): Promise<string | null> {
+  const org = await call(apiClient({ locale }).GET('/api/organizations/{id}', { params: { path: { id } } }));
+  return org.ok ? org.data.displayName : null;
 }
 
 /** Statuses in which a trainee may still name the organization they report to. */
@@ -92,15 +92,7 @@ export async function loadMyCohorts(token: string, locale: Locale, organizations
   const enrollments = result.data.items;
   const names = new Map(organizations.map((o) => [o.id, o.name]));
   const missing = [...new Set(enrollments.map((e) => e.reportingOrganizationId).filter((id): id is string => Boolean(id) && !names.has(id!)))].slice(0, 20);
-  const api = apiClient({ locale });
-  for (const [id, name] of await Promise.all(
-    missing.map(async (id) => {
-      const org = await call(api.GET('/api/organizations/{id}', { params: { path: { id } } }));
-      return [id, org.ok ? org.data.displayName : ''] as const;
-    }),
-  )) {
-    names.set(id, name);
-  }
+  for (const [id, name] of await Promise.all(missing.map(async (id) => [id, (await organizationName(id, locale)) ?? ''] as const))) names.set(id, name);
   return enrollments.map((enrollment) => {
     const card = toCohortCard(enrollment.cohort, locale, null);
     const organizationId = enrollment.reportingOrganizationId;
